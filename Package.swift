@@ -1,0 +1,79 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Layers depend downward only:
+// CalltrailModel → CalltrailProviders (contract + demo) → CalltrailHTTP (vendor adapters)
+//                → CalltrailViewModel → CalltrailTerminal (+ CNcursesw) → calltrail
+let package = Package(
+    name: "calltrail",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "calltrail", targets: ["calltrail"]),
+        .executable(name: "calltrail-stub-api", targets: ["calltrail-stub-api"]),
+        .executable(name: "calltrail-bench", targets: ["calltrail-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Leads, calls, outcomes, cursors. No I/O.
+        .target(name: "CalltrailModel"),
+        // The provider contract, typed errors, and the demo provider (no network).
+        .target(name: "CalltrailProviders", dependencies: ["CalltrailModel"]),
+        // Vendor adapters over HTTP, on async-http-client.
+        .target(
+            name: "CalltrailHTTP",
+            dependencies: [
+                "CalltrailModel", "CalltrailProviders",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // All browsing state and behaviour; never imports curses.
+        .target(name: "CalltrailViewModel", dependencies: ["CalltrailModel", "CalltrailProviders"]),
+        // ncursesw, reached only by the terminal front end.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "CalltrailTerminal", dependencies: ["CalltrailViewModel", "CNcursesw"]),
+        .executableTarget(
+            name: "calltrail",
+            dependencies: [
+                "CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailViewModel", "CalltrailTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A local stand-in of the vendors' APIs with fault injection, for tests and demos.
+        .executableTarget(
+            name: "calltrail-stub-api",
+            dependencies: [
+                "CalltrailModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Prints numbers for the budgets in product.md; not a test.
+        .executableTarget(
+            name: "calltrail-bench",
+            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel", "CalltrailTerminal"]
+        ),
+        .testTarget(name: "CalltrailModelTests", dependencies: ["CalltrailModel"]),
+        .testTarget(name: "CalltrailProvidersTests", dependencies: ["CalltrailModel", "CalltrailProviders"]),
+        .testTarget(name: "CalltrailHTTPTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP"]),
+        .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
+        .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),
+        // Runs the built binaries: commands against the stand-in API, and the screen in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["CalltrailModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,44 @@
+#ifndef CALLTRAIL_CNCURSESW_SHIM_H
+#define CALLTRAIL_CNCURSESW_SHIM_H
+
+// The wide-character API is hidden unless these are set before the include;
+// SwiftPM drops pkg-config's -D flags, so they live here.
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 600
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Swift cannot import function-like macros or (in Swift 6 mode) the mutable C
+// globals; these wrappers reach them.
+static inline WINDOW *ct_stdscr(void) { return stdscr; }
+static inline int ct_lines(void) { return LINES; }
+static inline int ct_cols(void) { return COLS; }
+static inline int ct_colors(void) { return COLORS; }
+static inline int ct_color_pairs(void) { return COLOR_PAIRS; }
+static inline int ct_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int ct_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline attr_t ct_a_normal(void) { return A_NORMAL; }
+static inline attr_t ct_a_bold(void) { return A_BOLD; }
+static inline attr_t ct_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ct_a_dim(void) { return A_DIM; }
+static inline attr_t ct_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ct_a_italic(void) { return A_ITALIC; }
+static inline attr_t ct_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int ct_key_f(int n) { return KEY_F(n); }
+static inline int ct_key_resize(void) { return KEY_RESIZE; }
+static inline int ct_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t ct_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t ct_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t ct_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t ct_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline int ct_ok(void) { return OK; }
+static inline int ct_err(void) { return ERR; }
+
+#endif

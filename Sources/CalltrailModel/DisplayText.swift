@@ -1,0 +1,196 @@
+/// Making untrusted text (notes, names from an API) safe and measurable for a
+/// terminal. Every string from the network goes through `sanitize` before it is
+/// drawn or printed, and is fitted by display columns, never by characters.
+public enum DisplayText {
+    /// Text that cannot act on a terminal: C0/C1 controls and DEL become their
+    /// visible Control Pictures (so `ESC [2J` shows as `␛[2J`, inert), bidi
+    /// overrides and isolates are removed, and line breaks and tabs become spaces
+    /// (pass `keepNewlines` to keep `\n` for wrapping).
+    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        // Fast path: plain printable ASCII needs no work.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            defer { previousWasCR = v == 0x0D }
+            switch v {
+            case 0x0A:
+                if keepNewlines {
+                    if !previousWasCR { out.append("\n") }
+                } else {
+                    out.append(" ")
+                }
+            case 0x0D:
+                out.append(keepNewlines ? "\n" : " ")
+            case 0x09:
+                out.append(" ")
+            case 0x00..<0x20:
+                out.append(Unicode.Scalar(0x2400 + v) ?? "?")
+            case 0x7F:
+                out.append("\u{2421}")
+            case 0x80...0x9F:
+                out.append("\u{FFFD}")
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+                continue
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Columns one user-visible character takes: 2 for East Asian wide and emoji,
+    /// 0 for combining marks and other zero-width characters, else 1.
+    public static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7F { return first.value >= 0x20 ? 1 : 0 }
+        // An emoji presentation selector makes a narrow symbol wide (☎️).
+        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
+            return 2
+        }
+        return width(of: first)
+    }
+
+    /// Columns one scalar takes, with wcwidth's rules.
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format:
+            return v == 0x00AD ? 1 : 0
+        default:
+            break
+        }
+        if (0x1160...0x11FF).contains(v) || v == 0x200B { return 0 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    /// Total columns of a string.
+    public static func width(_ text: String) -> Int {
+        var total = 0
+        for character in text { total += width(of: character) }
+        return total
+    }
+
+    /// The longest prefix of `text` that fits in `columns`, ending in "…" when
+    /// anything was cut. Never splits a character.
+    public static func truncate(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if width(text) <= columns { return text }
+        var out = ""
+        var used = 0
+        let room = columns - 1  // leave a column for the ellipsis
+        for character in text {
+            let w = width(of: character)
+            if used + w > room { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// `text` truncated to `columns` and padded with spaces to exactly `columns`.
+    public static func fit(_ text: String, to columns: Int) -> String {
+        let cut = truncate(text, to: columns)
+        let pad = columns - width(cut)
+        return pad > 0 ? cut + String(repeating: " ", count: pad) : cut
+    }
+
+    /// `text` padded on the left to `columns` (for right-aligned numbers).
+    public static func fitRight(_ text: String, to columns: Int) -> String {
+        let cut = truncate(text, to: columns)
+        let pad = columns - width(cut)
+        return pad > 0 ? String(repeating: " ", count: pad) + cut : cut
+    }
+
+    /// Lines of at most `columns` each: words kept whole where they fit, longer
+    /// words broken by character, `\n` starting a new line.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var wordWidth = width(word)
+                if lineWidth > 0, lineWidth + 1 + wordWidth <= columns {
+                    line += " " + word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                // Break a word wider than the line.
+                while wordWidth > columns {
+                    var head = ""
+                    var headWidth = 0
+                    var rest = Substring(word)
+                    while let c = rest.first, headWidth + width(of: c) <= columns {
+                        head.append(c)
+                        headWidth += width(of: c)
+                        rest = rest.dropFirst()
+                    }
+                    if head.isEmpty, let c = rest.first {  // a wide character in a 1-column line
+                        head.append(c)
+                        rest = rest.dropFirst()
+                    }
+                    lines.append(head)
+                    word = String(rest)
+                    wordWidth = width(word)
+                }
+                line = word
+                lineWidth = wordWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    // East Asian Wide and Fullwidth ranges, plus emoji shown wide by terminals.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
+        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
+        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
+        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
+        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+        0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
+        0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA,
+        0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E, 0x1F440...0x1F440,
+        0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567, 0x1F57A...0x1F57A,
+        0x1F595...0x1F596, 0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC...0x1F6CC,
+        0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC,
+        0x1F7E0...0x1F7EB, 0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF,
+        0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        guard v >= 0x1100 else { return false }
+        var low = 0
+        var high = wideRanges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = wideRanges[mid]
+            if v < range.lowerBound {
+                high = mid - 1
+            } else if v > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+}

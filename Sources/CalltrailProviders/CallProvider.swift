@@ -1,0 +1,57 @@
+import CalltrailModel
+
+/// One vendor's API seen as the program's own model: leads, pages of a lead's
+/// calls behind an opaque cursor, and one call by id.
+///
+/// Every method is cancellable: cancelling the calling task cancels the request
+/// and throws `CancellationError` (never a `ProviderError`).
+public protocol CallProvider: Sendable {
+    var descriptor: ProviderDescriptor { get }
+
+    /// A page of leads. `query` searches by name or phone (server side where the
+    /// vendor can); `cursor` is nil for the first page.
+    func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage
+
+    /// A page of the lead's calls, newest first. `cursor` is nil for the first page;
+    /// the returned page's `next` is nil when the history has ended.
+    func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage
+
+    /// One call with every field the vendor has for it.
+    func call(id: CallID) async throws -> Call
+}
+
+/// What the rest of the program needs to know about a provider besides its data.
+public struct ProviderDescriptor: Sendable, Hashable {
+    /// "Lofty", "Demo", …
+    public var name: String
+    /// Shown in the header after the name, e.g. "team 4411" or "demo data".
+    public var accountLabel: String?
+    /// How outcomes map onto the filter keys 1…6.
+    public var outcomes: OutcomeVocabulary
+    /// The page size the provider prefers when the user sets none.
+    public var defaultPageSize: Int
+    /// The largest page the API accepts.
+    public var maximumPageSize: Int
+
+    public init(
+        name: String,
+        accountLabel: String? = nil,
+        outcomes: OutcomeVocabulary,
+        defaultPageSize: Int,
+        maximumPageSize: Int
+    ) {
+        self.name = name
+        self.accountLabel = accountLabel
+        self.outcomes = outcomes
+        self.defaultPageSize = defaultPageSize
+        self.maximumPageSize = maximumPageSize
+    }
+}
+
+/// A vendor either has a closed list of outcomes (Lofty's six, on keys 1…6 in
+/// that order) or an open set of strings, in which case keys 1…6 go to the six
+/// most frequent outcomes among the calls loaded so far.
+public enum OutcomeVocabulary: Sendable, Hashable {
+    case fixed([CallOutcome])
+    case open
+}

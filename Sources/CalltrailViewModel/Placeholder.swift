@@ -1,0 +1,1 @@
+// Built by the issue that introduces this layer.
