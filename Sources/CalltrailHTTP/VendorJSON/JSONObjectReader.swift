@@ -1,0 +1,180 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// Reads the known fields of one JSON object and remembers which it used, so a
+/// vendor mapping can hand everything else to `otherFields`. A known key whose
+/// value has an unexpected type is not used: it stays among the leftovers rather
+/// than being dropped or trapping. `null` counts as absent (used, no value).
+struct JSONObjectReader {
+    private let fields: [JSONField]
+    private var used: Set<String> = []
+    /// Leftovers of nested objects read through `object(_:_:)`, keyed `parent.child`.
+    private var nestedLeftovers: [JSONField] = []
+
+    init?(_ value: JSONValue) {
+        guard case .object(let fields) = value else { return nil }
+        self.fields = fields
+    }
+
+    /// The value under `key`, without marking it used.
+    func peek(_ key: String) -> JSONValue? {
+        fields.first { $0.key == key }?.value
+    }
+
+    private mutating func take<T>(_ key: String, _ convert: (JSONValue) -> T?) -> T? {
+        guard let value = peek(key) else { return nil }
+        if value.isNull {
+            used.insert(key)
+            return nil
+        }
+        guard let converted = convert(value) else { return nil }
+        used.insert(key)
+        return converted
+    }
+
+    mutating func string(_ key: String) -> String? {
+        take(key) { $0.stringValue }
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        take(key) { $0.boolValue }
+    }
+
+    /// An integer, also when sent as a string of digits.
+    mutating func int64(_ key: String) -> Int64? {
+        take(key) { $0.int64Value }
+    }
+
+    mutating func number(_ key: String) -> Double? {
+        take(key) { value in
+            if case .string(let text) = value { return Double(text) }
+            return value.doubleValue
+        }
+    }
+
+    /// An id that may come as a string or an integer, kept as exact text.
+    mutating func identifier(_ key: String) -> String? {
+        take(key) { value in
+            switch value {
+            case .string(let text): return text.isEmpty ? nil : text
+            case .integer(let number): return String(number)
+            case .bigInteger(let digits): return digits
+            default: return nil
+            }
+        }
+    }
+
+    /// An ISO-8601 instant.
+    mutating func instant(_ key: String) -> Date? {
+        take(key) { $0.stringValue.flatMap(ISO8601Timestamp.parse) }
+    }
+
+    mutating func array(_ key: String) -> [JSONValue]? {
+        take(key) { value in
+            if case .array(let items) = value { return items }
+            return nil
+        }
+    }
+
+    /// Reads a nested object with `body`; its unused fields join this object's
+    /// leftovers as `key.child`, so nothing inside it is lost either.
+    mutating func object<T>(_ key: String, _ body: (inout JSONObjectReader) -> T) -> T? {
+        guard let value = peek(key) else { return nil }
+        if value.isNull {
+            used.insert(key)
+            return nil
+        }
+        guard var nested = JSONObjectReader(value) else { return nil }
+        used.insert(key)
+        let result = body(&nested)
+        nestedLeftovers += nested.leftovers.map { JSONField("\(key).\($0.key)", $0.value) }
+        return result
+    }
+
+    /// Every field not used, in the object's order, then nested objects' leftovers.
+    var leftovers: [JSONField] {
+        fields.filter { !used.contains($0.key) } + nestedLeftovers
+    }
+}
+
+/// Small helpers shared by the vendor mappings.
+enum VendorJSON {
+    /// A reader for one record (call, contact) and its id, or a one-line reason.
+    static func record(_ value: JSONValue, _ what: String) throws(ProviderError) -> (JSONObjectReader, String) {
+        guard var object = JSONObjectReader(value) else { throw .badResponse("\(what) is not a JSON object") }
+        guard let id = object.identifier("id") else { throw .badResponse("\(what) has no id") }
+        return (object, id)
+    }
+
+    /// Parses a body into a JSON value, or a one-line reason.
+    static func parse(_ body: some Collection<UInt8>, what: String) throws(ProviderError) -> JSONValue {
+        let data = Data(body)
+        guard !data.isEmpty else { throw .badResponse("empty body for \(what)") }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw .badResponse("\(what) is not valid JSON")
+        }
+    }
+
+    /// "First Last" from optional parts, nil when both are empty.
+    static func fullName(_ first: String?, _ last: String?) -> String? {
+        let name = [first, last]
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+        return name.isEmpty ? nil : name
+    }
+}
+
+/// The items of a list response and what it says about further pages.
+struct VendorListBody {
+    var items: [JSONValue]
+    /// The vendor's own "more pages" flag, when sent.
+    var hasMore: Bool?
+    /// How many items match in all, when sent.
+    var total: Int?
+
+    /// Accepts a bare array, or an object with the items under the first of
+    /// `itemKeys` present and optional paging metadata under `metadataKeys`.
+    init(_ body: JSONValue, itemKeys: [String], metadataKeys: [String], what: String) throws(ProviderError) {
+        if case .array(let items) = body {
+            self.items = items
+            return
+        }
+        guard case .object = body else { throw .badResponse("\(what) is not a JSON object or array") }
+        guard let items = itemKeys.lazy.compactMap({ key -> [JSONValue]? in
+            if case .array(let items)? = body[key] { return items }
+            return nil
+        }).first else {
+            throw .badResponse("\(what) has no list of items")
+        }
+        self.items = items
+        for key in metadataKeys {
+            guard let meta = body[key], case .object = meta else { continue }
+            hasMore = (meta["hasMore"] ?? meta["has_more"])?.boolValue
+            total = (meta["total"] ?? meta["totalCount"] ?? meta["total_count"])?.int64Value.map { Int(clamping: $0) }
+            break
+        }
+        if total == nil, let total = (body["total"] ?? body["totalCount"])?.int64Value { self.total = Int(clamping: total) }
+        if hasMore == nil, let more = (body["hasMore"] ?? body["has_more"])?.boolValue { hasMore = more }
+    }
+
+    /// Whether a page after this one exists: the vendor's flag, else its total,
+    /// else "a full page may have more" (an extra empty request at worst).
+    func hasNextPage(itemsBefore: Int, pageSize: Int) -> Bool {
+        if let hasMore { return hasMore && !items.isEmpty }
+        if let total { return itemsBefore + items.count < total && !items.isEmpty }
+        return items.count >= pageSize
+    }
+}
+
+/// A call's labelled details in display order; absent values are left out.
+struct CallDetailList {
+    private(set) var details: [CallDetail] = []
+
+    mutating func add(_ key: String, _ label: String, _ value: CallDetailValue?) {
+        if let value { details.append(CallDetail(key: key, label: label, value: value)) }
+    }
+}
