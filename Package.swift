@@ -31,6 +31,9 @@ let package = Package(
                 "CalltrailModel", "CalltrailProviders",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // All browsing state and behaviour; never imports curses.
