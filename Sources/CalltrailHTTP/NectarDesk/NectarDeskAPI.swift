@@ -16,11 +16,16 @@ public enum NectarDeskAPI {
     public static let tokenHeader = "Access-Token"
 
     /// Known path, relative to the base URL.
-    public static func callPath(_ id: String) -> String { "calls/\(id)" }
+    public static func callPath(_ id: String) -> String { "/calls/\(id)" }
     /// ASSUMED: calls are listed at `GET /calls`.
-    public static let callsPath = "calls"
+    public static let callsPath = "/calls"
     /// ASSUMED: contacts are listed at `GET /contacts`.
-    public static let contactsPath = "contacts"
+    public static let contactsPath = "/contacts"
+
+    /// Known: call ids are integers; anything else is refused before a request.
+    public static func isCallID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 19 && text.utf8.allSatisfy { (48...57).contains($0) }
+    }
 
     /// ASSUMED: the list-calls filter for one contact.
     public static let contactFilterParameter = "contact_id"
@@ -39,4 +44,7 @@ public enum NectarDeskAPI {
     public static let contactsKey = "contacts"
     /// ASSUMED: paging metadata, when sent (`total`, `has_more`).
     public static let pagingMetadataKeys = ["meta", "pagination"]
+
+    static let paging = PageNumberPaging(
+        pageParameter: pageParameter, sizeParameter: sizeParameter, firstPage: firstPage, maximumPageSize: maximumPageSize)
 }

@@ -15,16 +15,25 @@ public enum SkipcallAPI {
     public static let defaultBaseURL = "https://api-public.skipcall.app/v1"
     /// Confirmed: `Authorization: Bearer <key>`.
     public static let authorizationHeader = "Authorization"
-    public static let bearerPrefix = "Bearer "
+    public static let bearerScheme = "Bearer"
     /// Confirmed key shapes; other tokens are sent anyway (the server decides).
     public static let keyPrefixes = ["sk_live_", "sk_test_"]
 
     /// Confirmed paths, relative to the base URL.
-    public static func callPath(_ id: String) -> String { "calls/\(id)" }
-    public static let callsPath = "calls"
-    public static func contactPath(_ id: String) -> String { "contacts/\(id)" }
+    public static func callPath(_ id: String) -> String { "/calls/\(id)" }
+    public static let callsPath = "/calls"
+    public static func contactPath(_ id: String) -> String { "/contacts/\(id)" }
     /// ASSUMED: contacts are listed at `GET /v1/contacts` (only create/get are documented).
-    public static let contactsPath = "contacts"
+    public static let contactsPath = "/contacts"
+    /// Confirmed: call ids are uuids; anything else is refused before a request.
+    public static func isCallID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-")
+                : (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
+        }
+    }
 
     /// ASSUMED: the list-calls filter for one contact.
     public static let contactFilterParameter = "contactId"
@@ -46,4 +55,7 @@ public enum SkipcallAPI {
 
     /// Confirmed error codes in the body's `code`.
     public static let invalidKeyCode = "API_KEY_INVALID"
+
+    static let paging = PageNumberPaging(
+        pageParameter: pageParameter, sizeParameter: sizeParameter, firstPage: firstPage, maximumPageSize: maximumPageSize)
 }

@@ -1,0 +1,72 @@
+import CalltrailModel
+import CalltrailProviders
+
+/// NectarDesk (cloud call centre on Plivo) as a `CallProvider`: contacts are the
+/// leads, a contact's calls come from the list-calls endpoint paged by page
+/// number, and one call by its integer id (wrapped as `{"calls": {…}}`). Every
+/// path, parameter and limit not public lives in `NectarDeskAPI`, marked ASSUMED.
+public struct NectarDeskProvider: CallProvider {
+    public let descriptor: ProviderDescriptor
+    let client: APIClient
+
+    public init(client: APIClient, accountLabel: String? = nil) {
+        self.client = client
+        self.descriptor = ProviderDescriptor(
+            name: "NectarDesk", accountLabel: accountLabel, outcomes: .open,
+            defaultPageSize: NectarDeskAPI.defaultPageSize, maximumPageSize: NectarDeskAPI.maximumPageSize)
+    }
+
+    /// A provider sending `Access-Token: <token>` to `baseURL`.
+    public init(
+        baseURL: BaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
+        requestTimeout: Duration = .seconds(20), transport: any HTTPTransport = AsyncHTTPTransport()
+    ) {
+        let auth = AuthHeader(name: NectarDeskAPI.tokenHeader, scheme: nil, token: token)
+        self.init(client: APIClient(
+            baseURL: baseURL, auth: auth, errorMapping: NectarDeskErrorMapping(), retry: retry,
+            requestTimeout: requestTimeout, transport: transport))
+    }
+
+    public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
+        var filters: [(name: String, value: String)] = []
+        if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
+            filters.append((NectarDeskAPI.contactSearchParameter, query))
+        }
+        let page = try await NectarDeskAPI.paging.fetch(
+            client, path: NectarDeskAPI.contactsPath, filters: filters, subject: "the contact list", after: cursor, limit: limit,
+            list: { body in try NectarDeskMapping.contactsListBody(VendorJSON.parse(body, what: "NectarDesk's contact list")) },
+            item: { value in try NectarDeskMapping.lead(from: value) })
+        return LeadPage(leads: page.items, next: page.next, total: page.total)
+    }
+
+    public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
+        let page = try await NectarDeskAPI.paging.fetch(
+            client, path: NectarDeskAPI.callsPath, filters: [(NectarDeskAPI.contactFilterParameter, lead.rawValue)],
+            subject: "contact \(lead.rawValue)", after: cursor, limit: limit,
+            list: { body in try NectarDeskMapping.callsListBody(VendorJSON.parse(body, what: "NectarDesk's call list")) },
+            item: { value in try NectarDeskMapping.call(from: value) })
+        return CallPage(calls: page.items, next: page.next)
+    }
+
+    public func call(id: CallID) async throws -> Call {
+        guard NectarDeskAPI.isCallID(id.rawValue) else {
+            throw ProviderError.invalidInput("NectarDesk call ids are whole numbers like 981234, not \"\(id.rawValue)\"")
+        }
+        let request = APIRequest(path: NectarDeskAPI.callPath(id.rawValue), subject: "call \(id.rawValue)")
+        return try await client.send(request) { body in
+            try NectarDeskMapping.wrappedCall(from: VendorJSON.parse(body, what: "NectarDesk's call \(id.rawValue)"))
+        }
+    }
+
+}
+
+/// NectarDesk's error bodies are not public: the standard meanings, with a
+/// plain reason when a 401 says nothing.
+struct NectarDeskErrorMapping: VendorErrorMapping {
+    func error(status: Int, body: VendorErrorBody, for request: APIRequest, rateLimit: RateLimitHeaders) -> ProviderError {
+        if status == 401 {
+            return .unauthorized(body.message.isEmpty ? "NectarDesk refused the access token (HTTP 401)" : body.message)
+        }
+        return StandardErrorMapping().error(status: status, body: body, for: request, rateLimit: rateLimit)
+    }
+}
