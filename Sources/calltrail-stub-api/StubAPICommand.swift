@@ -7,7 +7,7 @@ import Foundation
 struct StubAPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calltrail-stub-api",
-        abstract: "A local stand-in of the vendors' APIs (Lofty) with request log and fault injection.",
+        abstract: "A local stand-in of the vendors' APIs (Lofty; Skipcall under /skipcall/v1; NectarDesk under /nectardesk/v1) with request log and fault injection.",
         discussion: """
             Prints "listening on 127.0.0.1:PORT" as its first line. Request log: GET /_stub/requests \
             (DELETE to clear); faults at runtime: POST /_stub/faults {"seed":N,"rules":[…]}; POST /_stub/reset.
@@ -45,7 +45,8 @@ struct StubAPICommand: AsyncParsableCommand {
         let token = self.token ?? ProcessInfo.processInfo.environment["CALLTRAIL_STUB_TOKEN"] ?? "stub-token"
         let lofty = LoftyStubRoutes(token: token, options: .init(
             inclusiveCursor: loftyInclusiveCursor, ignoreCursor: loftyIgnoreCursor))
-        let state = StubState(vendors: [lofty], faults: FaultPlan(rules: rules, seed: seed))
+        let vendors: [any StubVendorRoutes] = [lofty, SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)]
+        let state = StubState(vendors: vendors, faults: FaultPlan(rules: rules, seed: seed))
         let server = try await StubServer.start(port: port, state: state)
         // Unbuffered, so a parent reading the first line sees it at once.
         FileHandle.standardOutput.write(Data("listening on 127.0.0.1:\(server.port)\n".utf8))

@@ -1,0 +1,99 @@
+import CalltrailModel
+import Foundation
+
+/// Page-number paging as the Skipcall and NectarDesk stand-ins answer it:
+/// validates `page`/`size` the way a strict API would and slices the items.
+struct StubPageNumberListing {
+    var pageParameter: String
+    var sizeParameter: String
+    var firstPage: Int
+    var defaultSize: Int
+    var maximumSize: Int
+
+    /// The page of `items` the request asks for, or a 400 reason.
+    func page(of items: [JSONValue], for request: StubRequest) -> Result<(items: [JSONValue], page: Int, size: Int), StubBadParameter> {
+        let page = request.query[pageParameter].map { Int($0) ?? Int.min } ?? firstPage
+        let size = request.query[sizeParameter].map { Int($0) ?? -1 } ?? defaultSize
+        guard page >= firstPage else { return .failure(StubBadParameter("\(pageParameter) must be a whole number ≥ \(firstPage)")) }
+        guard (1...maximumSize).contains(size) else { return .failure(StubBadParameter("\(sizeParameter) must be 1…\(maximumSize)")) }
+        let start = min(items.count, (page - firstPage).multipliedReportingOverflow(by: size).partialValue)
+        let end = min(items.count, start + size)
+        return .success((Array(items[max(0, start)..<end]), page, size))
+    }
+}
+
+struct StubBadParameter: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// A fixed one-minute request window that produces `X-RateLimit-*` headers.
+final class StubRateLimitWindow: @unchecked Sendable {
+    private let lock = NSLock()
+    private let limit: Int
+    private var windowStart = 0.0
+    private var count = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    func headers(now: Double = Date().timeIntervalSince1970) -> [(String, String)] {
+        let (used, reset): (Int, Double) = lock.withLock {
+            if now - windowStart >= 60 {
+                windowStart = now.rounded(.down)
+                count = 0
+            }
+            count += 1
+            return (count, windowStart + 60)
+        }
+        return [
+            ("X-RateLimit-Limit", String(limit)),
+            ("X-RateLimit-Remaining", String(max(0, limit - used))),
+            ("X-RateLimit-Reset", String(Int(reset))),
+        ]
+    }
+}
+
+/// Deterministic choices for the stand-in data.
+extension SplitMix64 {
+    /// One of `choices`, picked by weight.
+    mutating func pick<T>(_ choices: [(T, Int)]) -> T {
+        let total = choices.reduce(0) { $0 + $1.1 }
+        var roll = Int(next() % UInt64(max(1, total)))
+        for (value, weight) in choices {
+            if roll < weight { return value }
+            roll -= weight
+        }
+        return choices[choices.count - 1].0
+    }
+
+    /// Start instants going back from `newest`, one to five hours apart.
+    mutating func startTimes(count: Int, from newest: Date) -> [Date] {
+        var start = newest
+        return (0..<count).map { _ in
+            start = start.addingTimeInterval(-Double(3_600 + Int(next() % 14_400)))
+            return start
+        }
+    }
+}
+
+/// A vendor mounted under a path prefix, rate-limit headers on every answer.
+protocol PrefixedStubRoutes: StubVendorRoutes {
+    static var prefix: String { get }
+    var window: StubRateLimitWindow { get }
+    func answer(_ request: StubRequest) -> StubResponse
+}
+
+extension PrefixedStubRoutes {
+    public func serves(path: String) -> Bool { path.hasPrefix(Self.prefix + "/") }
+
+    public func respond(to request: StubRequest) -> StubResponse {
+        var response = answer(request)
+        response.headers += window.headers()
+        return response
+    }
+
+    /// The path's segments below the prefix.
+    func segments(of request: StubRequest) -> [String] {
+        request.path.dropFirst(Self.prefix.count).split(separator: "/").map(String.init)
+    }
+}
