@@ -55,7 +55,7 @@ enum SkipcallMapping {
         // Any non-null deletedAt marks the call deleted, even one we cannot parse.
         if let deletedAt = object.peek("deletedAt"), !deletedAt.isNull {
             call.isDeleted = true
-            details.add("deletedAt", "Deleted", object.instant("deletedAt").map { .instant($0) })
+            details.add("deletedAt", "Deleted at", object.instant("deletedAt").map { .instant($0) })
         } else {
             _ = object.instant("deletedAt")
         }
