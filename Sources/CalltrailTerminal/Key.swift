@@ -1,0 +1,51 @@
+/// A key press, decoded from curses into what the key map names.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    /// Ctrl plus a letter, e.g. `.control("d")`.
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace
+    case resize
+    case mouse
+    case function(Int)
+
+    /// How help and the footer spell the key.
+    public var label: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let c): return String(c)
+        case .control(let c): return "Ctrl-" + String(c)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .resize: return "resize"
+        case .mouse: return "mouse"
+        case .function(let n): return "F\(n)"
+        }
+    }
+
+    /// A typed character from `get_wch`, with the control codes that have names.
+    public static func fromCharacter(_ value: UInt32) -> Key? {
+        switch value {
+        case 0x09: return .tab
+        case 0x0A, 0x0D: return .enter
+        case 0x1B: return .escape
+        case 0x08, 0x7F: return .backspace
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(value + 0x60) ?? "?"))
+        default:
+            guard let scalar = Unicode.Scalar(value), value >= 0x20 else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}
