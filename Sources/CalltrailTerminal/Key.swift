@@ -44,7 +44,7 @@ public enum Key: Hashable, Sendable {
         case 0x08, 0x7F: return .backspace
         case 0x01...0x1A: return .control(Character(Unicode.Scalar(value + 0x60) ?? "?"))
         default:
-            guard let scalar = Unicode.Scalar(value), value >= 0x20 else { return nil }
+            guard let scalar = Unicode.Scalar(value), value >= 0x20, !(0x80...0x9F).contains(value) else { return nil }
             return .character(Character(scalar))
         }
     }
