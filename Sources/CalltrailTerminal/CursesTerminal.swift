@@ -64,7 +64,7 @@ public final class CursesTerminal {
         keypad(window, true)
         curs_set(0)
         wtimeout(window, options.keyTimeoutMilliseconds)
-        if options.mouse { mousemask(ct_all_mouse_events(), nil) }
+        if options.mouse { mousemask(ct_button1_clicked() | ct_button4_pressed() | ct_button5_pressed(), nil) }
         captureLeaveSequence()
         ct_restore_install_handlers()
         setUpColors(options)
@@ -93,6 +93,23 @@ public final class CursesTerminal {
         return Key.fromCharacter(UInt32(value))
     }
 
+    /// The pending mouse event, if it is one the browser uses.
+    static func readMouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == ct_ok() else { return nil }
+        let kind: MouseEvent.Kind
+        if event.bstate & ct_button4_pressed() != 0 {
+            kind = .wheelUp
+        } else if event.bstate & ct_button5_pressed() != 0 {
+            kind = .wheelDown
+        } else if event.bstate & ct_button1_clicked() != 0 {
+            kind = .click
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind, x: Int(event.x), y: Int(event.y)))
+    }
+
     static func decode(keyCode: Int32) -> Key? {
         switch keyCode {
         case KEY_UP: return .up
@@ -107,7 +124,7 @@ public final class CursesTerminal {
         case KEY_BTAB: return .backTab
         case KEY_BACKSPACE: return .backspace
         case ct_key_resize(): return .resize
-        case ct_key_mouse(): return .mouse
+        case ct_key_mouse(): return readMouse()
         default:
             for n in 1...12 where keyCode == ct_key_f(Int32(n)) { return .function(n) }
             return nil

@@ -1,3 +1,5 @@
+import CalltrailViewModel
+
 /// A piece of a row: sanitised text in a style, with how much room it takes.
 public struct Span: Hashable, Sendable {
     public enum Width: Hashable, Sendable {
@@ -57,10 +59,6 @@ public struct PaneFrame: Hashable, Sendable {
 /// Everything one frame shows, in plain values: the renderer draws it, tests
 /// build it by hand, and the view-model adapter fills it from browser state.
 public struct FrameModel: Hashable, Sendable {
-    public enum Overlay: Hashable, Sendable {
-        case none, help, fullDetail
-    }
-
     /// One filter key in the footer.
     public struct FilterHint: Hashable, Sendable {
         public var key: String

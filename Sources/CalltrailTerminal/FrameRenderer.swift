@@ -1,4 +1,5 @@
 import CalltrailModel
+import CalltrailViewModel
 
 /// Where each pane's list is scrolled to; kept between frames so the view moves
 /// only when the selection would leave it.
@@ -128,7 +129,7 @@ public struct FrameRenderer: Sendable {
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: base)
         let end = rect.x + rect.width
         if let prompt = model.searchPrompt {
-            screen.put(" /" + prompt + "▏  Enter search · Esc cancel", x: rect.x, y: rect.y, style: base, limit: rect.width)
+            screen.put(" " + prompt + "▏  Enter search · Esc cancel", x: rect.x, y: rect.y, style: base, limit: rect.width)
             return
         }
         if let message = model.footerMessage {

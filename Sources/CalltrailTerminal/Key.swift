@@ -7,7 +7,8 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace
     case resize
-    case mouse
+    /// Only when mouse support is on (a setting, off by default).
+    case mouse(MouseEvent)
     case function(Int)
 
     /// How help and the footer spell the key.
@@ -47,5 +48,22 @@ public enum Key: Hashable, Sendable {
             guard let scalar = Unicode.Scalar(value), value >= 0x20, !(0x80...0x9F).contains(value) else { return nil }
             return .character(Character(scalar))
         }
+    }
+}
+
+/// A click or wheel turn at a cell.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case click, wheelUp, wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
     }
 }

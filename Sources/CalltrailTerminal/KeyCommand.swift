@@ -10,6 +10,8 @@ public enum KeyCommand: Hashable, Sendable {
     case toggleOutcome(Int)
     case clearOutcomes
     case reload
+    /// All → outbound → inbound.
+    case toggleDirection
     case help
     case quit
 }

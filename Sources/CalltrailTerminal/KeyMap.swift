@@ -55,7 +55,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("5")], .toggleOutcome(5), "toggle outcome filter 5"),
         KeyBinding([.character("6")], .toggleOutcome(6), "toggle outcome filter 6"),
         KeyBinding([.character("0")], .clearOutcomes, "clear outcome filters"),
-        KeyBinding([.character("r")], .reload, "reload the current lead"),
+        KeyBinding([.character("d")], .toggleDirection, "direction filter: all → outbound → inbound"),
+        KeyBinding([.character("r")], .reload, "retry what failed, else reload the current lead"),
         KeyBinding([.character("?")], .help, "this help"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit"),
     ])

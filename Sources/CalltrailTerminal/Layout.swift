@@ -1,3 +1,5 @@
+import CalltrailViewModel
+
 /// A rectangle of cells.
 public struct Rect: Hashable, Sendable {
     public var x: Int
@@ -15,11 +17,6 @@ public struct Rect: Hashable, Sendable {
     public func contains(x px: Int, y py: Int) -> Bool {
         px >= x && px < x + width && py >= y && py < y + height
     }
-}
-
-/// The three panes of the browser.
-public enum Pane: CaseIterable, Hashable, Sendable {
-    case leads, calls, detail
 }
 
 /// Where everything goes for a terminal size: header, panes, footer. Wide

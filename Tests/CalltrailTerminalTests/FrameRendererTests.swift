@@ -1,10 +1,11 @@
 import CalltrailModel
+import CalltrailViewModel
 import Testing
 
 @testable import CalltrailTerminal
 
 @Suite struct FrameRendererTests {
-    static func sample(focus: Pane = .calls, overlay: FrameModel.Overlay = .none) -> FrameModel {
+    static func sample(focus: Pane = .calls, overlay: Overlay = .none) -> FrameModel {
         FrameModel(
             headerLeft: "calltrail · Demo · demo data", headerRight: "12 calls loaded", focus: focus, overlay: overlay,
             leads: PaneFrame(
@@ -87,12 +88,6 @@ import Testing
         let again = FrameRenderer().render(model, width: 100, height: 10, scroll: &scroll)
         #expect(scroll.top[.calls] == 25)  // did not jump: 28 is still in view
         #expect(again.lines.contains { $0.contains("▌call 28") })
-    }
-
-    @Test func spinnerWaitsThreeHundredMilliseconds() {
-        #expect(Spinner.mark(elapsed: nil) == "")
-        #expect(Spinner.mark(elapsed: .milliseconds(299)) == "")
-        #expect(Spinner.mark(elapsed: .milliseconds(300)) != "")
     }
 }
 

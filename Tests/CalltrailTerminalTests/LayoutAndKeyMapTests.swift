@@ -1,3 +1,4 @@
+import CalltrailViewModel
 import Testing
 
 @testable import CalltrailTerminal
