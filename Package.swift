@@ -44,7 +44,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "CalltrailTerminal", dependencies: ["CalltrailViewModel", "CNcursesw"]),
+        // Async-signal-safe terminal restore for SIGTERM/SIGHUP/SIGINT and fatal signals.
+        .target(name: "CTerminalRestore"),
+        .target(name: "CalltrailTerminal", dependencies: ["CalltrailViewModel", "CNcursesw", "CTerminalRestore"]),
         .executableTarget(
             name: "calltrail",
             dependencies: [

@@ -39,6 +39,15 @@ static inline mmask_t ct_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ct_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ct_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline int ct_ok(void) { return OK; }
+static inline int ct_key_code_yes(void) { return KEY_CODE_YES; }
+// newterm on the process's stdout/stdin (Swift 6 cannot touch the stdio globals);
+// unlike initscr it returns NULL instead of exiting when TERM is unknown.
+static inline SCREEN *ct_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+// A terminfo string capability, or NULL when absent or not a string.
+static inline const char *ct_tigetstr(const char *name) {
+    char *value = tigetstr((NCURSES_CONST char *)name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
 static inline int ct_err(void) { return ERR; }
 
 #endif

@@ -1,0 +1,95 @@
+import CalltrailModel
+import CalltrailProviders
+import CalltrailViewModel
+
+/// The main loop: read a key (waiting at most the curses timeout), turn it into
+/// an action, let results from the network arrive, and draw only when something
+/// changed. One owner of the screen, on the main actor.
+@MainActor
+public final class BrowserApp {
+    private let browser: Browser
+    private let terminal: CursesTerminal
+    private let renderer: FrameRenderer
+    private let keyMap: KeyMap
+    private var scroll = ScrollState()
+    private var startupNotice: String?
+    private let clock = ContinuousClock()
+
+    public init(browser: Browser, terminal: CursesTerminal, keyMap: KeyMap = .standard, startupNotice: String? = nil) {
+        self.browser = browser
+        self.terminal = terminal
+        self.keyMap = keyMap
+        self.renderer = FrameRenderer(keyMap: keyMap)
+        self.startupNotice = startupNotice
+    }
+
+    /// Runs until the user quits.
+    public func run() async {
+        var size = terminal.size
+        browser.send(.resize(rows: size.height, columns: size.width))
+        browser.start()
+        var drawnChange = -1
+        var lastTick = clock.now
+        while !browser.state.quitRequested {
+            var keys = 0
+            // The first read waits up to the timeout; then drain what is queued.
+            while keys < 64, let key = terminal.readKey() {
+                keys += 1
+                handle(key, size: &size)
+                if browser.state.quitRequested { return }
+            }
+            // Let finished requests deliver their results before drawing.
+            await Task.yield()
+            // Time only matters while something loads (the loading mark); idle, nothing ticks.
+            if browser.state.loadingSince != nil || browser.state.detailIsLoading, clock.now - lastTick >= .milliseconds(100) {
+                lastTick = clock.now
+                browser.send(.tick)
+            }
+            if browser.changeCount != drawnChange {
+                drawnChange = browser.changeCount
+                draw(size: size)
+            }
+        }
+    }
+
+    private func handle(_ key: Key, size: inout (width: Int, height: Int)) {
+        if key == .resize {
+            size = terminal.size
+            terminal.invalidate()
+            browser.send(.resize(rows: size.height, columns: size.width))
+            return
+        }
+        // The too-small screen still quits.
+        if Layout(width: size.width, height: size.height, focus: .calls).isTooSmall, key == .character("q") {
+            browser.send(.quit)
+            return
+        }
+        startupNotice = nil
+        if case .mouse(let event) = key {
+            handle(event, size: size)
+            return
+        }
+        if let action = KeyTranslator.action(for: key, state: browser.state, keyMap: keyMap) { browser.send(action) }
+    }
+
+    /// Wheel scrolls the pane under the pointer; a click focuses the pane it lands in.
+    private func handle(_ event: MouseEvent, size: (width: Int, height: Int)) {
+        let layout = Layout(width: size.width, height: size.height, focus: browser.state.focus)
+        guard let pane = layout.panes.first(where: { $0.1.contains(x: event.x, y: event.y) })?.0 else { return }
+        if pane != browser.state.focus, browser.state.overlay == .none { browser.send(.focus(pane)) }
+        switch event.kind {
+        case .click: break
+        case .wheelUp: for _ in 0..<3 { browser.send(.moveUp) }
+        case .wheelDown: for _ in 0..<3 { browser.send(.moveDown) }
+        }
+    }
+
+    private func draw(size: (width: Int, height: Int)) {
+        var model = BrowserFrameBuilder.frame(browser.state, width: size.width, height: size.height)
+        if let startupNotice, model.footerMessage == nil {
+            model.footerMessage = startupNotice
+            model.footerMessageIsError = true
+        }
+        terminal.draw(renderer.render(model, width: size.width, height: size.height, scroll: &scroll))
+    }
+}

@@ -1,0 +1,144 @@
+import CalltrailModel
+import CalltrailViewModel
+
+/// Turns the view-model's state into a `FrameModel`: which words go where and in
+/// which role. All texts come from the view-model's presentation helpers, which
+/// sanitise everything from the network; nothing here decides browsing behaviour.
+public enum BrowserFrameBuilder {
+    public static func frame(_ state: BrowserState, width: Int, height: Int) -> FrameModel {
+        let layout = Layout(width: width, height: height, focus: state.focus)
+        let bodyInner = ScreenBuffer.inner(layout.body)
+        let callsWidth = layout.rect(of: .calls).map { ScreenBuffer.inner($0).width } ?? bodyInner.width
+        let detailWidth = state.overlay == .fullDetail ? bodyInner.width : (layout.rect(of: .detail).map { ScreenBuffer.inner($0).width } ?? bodyInner.width)
+        let header = state.header
+        var headerLeft = "calltrail · " + header.providerName
+        if let account = header.accountLabel { headerLeft += " · " + account }
+        var headerRight = ""
+        if header.leadName != nil {
+            headerRight = DisplayFormat.count(header.callsLoaded) + (header.isComplete ? " calls" : " calls loaded")
+        }
+        let footer = state.footer
+        var filters = footer.slots.map { FrameModel.FilterHint(key: $0.key, label: $0.label, isActive: $0.isOn) }
+        filters.append(FrameModel.FilterHint(key: "0", label: "All", isActive: !footer.filterIsActive))
+        if footer.direction != "all" { filters.append(FrameModel.FilterHint(key: "d", label: footer.direction, isActive: true)) }
+        var footerMessage: String?
+        var footerIsError = false
+        if let error = footer.error {
+            footerMessage = "⚠ " + error + (footer.retryHint.map { " · " + $0 } ?? "")
+            footerIsError = true
+        } else if let notice = footer.notice {
+            footerMessage = DisplayText.sanitize(notice)
+        }
+        return FrameModel(
+            headerLeft: headerLeft, headerRight: headerRight, spinner: header.spinner ?? "",
+            focus: state.focus, overlay: state.overlay,
+            leads: leadsPane(state),
+            calls: callsPane(state, width: callsWidth),
+            detail: detailPane(state, width: detailWidth, height: bodyInner.height),
+            filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
+            searchPrompt: footer.searchPrompt)
+    }
+
+    static func leadsPane(_ state: BrowserState) -> PaneFrame {
+        let rows = state.visibleLeadRows
+        let frameRows = rows.map { row in
+            FrameRow([
+                Span(" "),
+                Span(row.name, CellStyle(.text, bold: row.isOpen), width: .fill),
+                Span(row.cannotCall ? " DNC" : "", CellStyle(.outcomeDNCContact)),
+                Span(row.lastTouch, CellStyle(.muted), width: .fixed(9), alignRight: true),
+            ])
+        }
+        var message: FrameRow?
+        switch state.leadsStatus {
+        case .rows: break
+        case .loading: message = FrameRow([Span(" Loading leads…", CellStyle(.muted))], isSelectable: false)
+        case .empty(let query):
+            message = FrameRow([Span(query.map { " No lead matches “\($0)”" } ?? " No leads", CellStyle(.muted))], isSelectable: false)
+        case .failed(let why): message = FrameRow([Span(" ⚠ " + why, CellStyle(.error))], isSelectable: false)
+        }
+        return PaneFrame(title: state.leadsTitle, rows: frameRows, selectedRow: rows.firstIndex { $0.isSelected }, message: message)
+    }
+
+    static func callsPane(_ state: BrowserState, width: Int) -> PaneFrame {
+        let rows = state.visibleTimelineRows
+        // The status column goes first when the pane is narrow; the note takes what is left.
+        let showStatus = width >= 70
+        var frameRows: [FrameRow] = rows.map { row in
+            switch row {
+            case .day(let text):
+                return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
+            case .call(let call):
+                var spans = [
+                    Span(" "), Span(call.glyph + " "), Span(call.time, width: .fixed(5)),
+                    Span(call.duration, width: .fixed(8), alignRight: true), Span("  "),
+                ]
+                if showStatus {
+                    spans.append(Span(call.status, CellStyle(ThemeRole.status(CallStatus(rawValue: call.status))), width: .fixed(11)))
+                }
+                spans += [
+                    Span(call.outcomeLabel, CellStyle(ThemeRole.outcome(call.outcome)), width: .fixed(12)),
+                    Span(call.rating, CellStyle(.muted), width: .fixed(6)),
+                    Span(call.isDeleted ? "[deleted] " + call.note : call.note, width: .fill),
+                ]
+                return FrameRow(spans)
+            }
+        }
+        let selected = rows.firstIndex { if case .call(let call) = $0 { return call.isSelected } else { return false } }
+        if frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) { frameRows.append(tail) }
+        var message: FrameRow?
+        switch state.timelineStatus {
+        case .rows: break
+        case .noLead: message = FrameRow([Span(" Choose a lead and press Enter", CellStyle(.muted))])
+        case .loading: message = FrameRow([Span(" Loading calls…", CellStyle(.muted))])
+        case .empty: message = FrameRow([Span(" No calls for this lead", CellStyle(.muted))])
+        case .noMatches(let examined):
+            message = FrameRow([Span(" No calls match the filter (\(DisplayFormat.count(examined)) examined)", CellStyle(.muted))])
+        case .noAccess(let why): message = FrameRow([Span(" ⚠ " + why, CellStyle(.error, bold: true))])
+        case .failed(let why): message = FrameRow([Span(" ⚠ " + why + " · r retries", CellStyle(.error))])
+        }
+        var title = "Calls"
+        if let lead = state.timeline?.lead { title += " · " + DisplayText.sanitize(lead.displayName) }
+        if state.filter.isActive, let timeline = state.timeline {
+            title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
+        }
+        return PaneFrame(title: title, rows: frameRows, selectedRow: selected, message: message)
+    }
+
+    static func tailRow(_ tail: TimelineTail) -> FrameRow? {
+        switch tail {
+        case .none: return nil
+        case .loadingMore: return FrameRow([Span(" Loading more…", CellStyle(.muted))], isSelectable: false)
+        case .searching(let examined):
+            return FrameRow([Span(" Searching… \(DisplayFormat.count(examined)) calls examined", CellStyle(.muted))], isSelectable: false)
+        case .endOfHistory: return FrameRow([Span(" — end of history —", CellStyle(.muted))], isSelectable: false)
+        case .failed(let why): return FrameRow([Span(" ⚠ " + why + " · r retries", CellStyle(.error))], isSelectable: false)
+        }
+    }
+
+    static func detailPane(_ state: BrowserState, width: Int, height: Int) -> PaneFrame {
+        let rows = state.visibleDetailRows(width: max(1, width - 2), height: max(1, height))
+        let labelWidth = min(16, rows.map { row -> Int in
+            if case .field(let label, _) = row { return DisplayText.width(label) }
+            return 0
+        }.max() ?? 0)
+        let frameRows = rows.map { row -> FrameRow in
+            switch row {
+            case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
+            case .field(let label, let value):
+                let role: ThemeRole = label == "Outcome" ? .outcome(CallOutcome.known.first { $0.label == value }) : .text
+                return FrameRow([Span(" "), Span(label, CellStyle(.label), width: .fixed(labelWidth)), Span("  "), Span(value, CellStyle(role), width: .fill)], isSelectable: false)
+            case .text(let line): return FrameRow([Span(" " + line)], isSelectable: false)
+            case .blank: return FrameRow([], isSelectable: false)
+            }
+        }
+        var message: FrameRow?
+        if let failure = state.detailFailure {
+            message = FrameRow([Span(" ⚠ " + failure + " · r retries", CellStyle(.error))])
+        } else if rows.isEmpty {
+            message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
+        }
+        let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call"
+        return PaneFrame(title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message)
+    }
+}

@@ -1,0 +1,238 @@
+import CNcursesw
+import CTerminalRestore
+import Foundation
+
+/// The real terminal through ncursesw: starts and ends full-screen mode, reads
+/// keys, and blits a `ScreenBuffer`. Every curses call happens here, on the main
+/// actor, because ncurses is not thread-safe.
+@MainActor
+public final class CursesTerminal {
+    public struct Options: Sendable {
+        public var theme: Theme
+        /// NO_COLOR: draw with the monochrome theme's emphasis only.
+        public var colorDisabled: Bool
+        public var mouse: Bool
+        /// How long one key read waits, so async results are handled between reads.
+        public var keyTimeoutMilliseconds: Int32
+
+        public init(theme: Theme, colorDisabled: Bool, mouse: Bool = false, keyTimeoutMilliseconds: Int32 = 25) {
+            self.theme = theme
+            self.colorDisabled = colorDisabled
+            self.mouse = mouse
+            self.keyTimeoutMilliseconds = keyTimeoutMilliseconds
+        }
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case cannotInitialise(String)
+        public var description: String {
+            switch self {
+            case .notATerminal: return "calltrail's browser needs a terminal (stdin and stdout must be a TTY); use 'calltrail leads' or 'calltrail calls' for output to pipes and files"
+            case .cannotInitialise(let why): return "cannot start the terminal: \(why)"
+            }
+        }
+    }
+
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var styleAttributes: [CellStyle: (attr_t, Int16)] = [:]
+    private var roleBase: [ThemeRole: (attr_t, Int16)] = [:]
+    private var previous: ScreenBuffer?
+    private var started = false
+    public private(set) var colorCount = 0
+
+    public init() {}
+
+    /// Both ends of the conversation must be a terminal.
+    public static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    public func start(_ options: Options) throws(StartError) {
+        guard CursesTerminal.hasTerminal else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        // Esc must answer at once; respect a user's own ESCDELAY.
+        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
+        _ = ct_restore_save_modes(STDIN_FILENO)
+        guard let screen = ct_newterm_stdio() else {
+            throw .cannotInitialise("unknown terminal type '\(ProcessInfo.processInfo.environment["TERM"] ?? "")'")
+        }
+        set_term(screen)
+        started = true
+        window = ct_stdscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        wtimeout(window, options.keyTimeoutMilliseconds)
+        if options.mouse { mousemask(ct_button1_clicked() | ct_button4_pressed() | ct_button5_pressed(), nil) }
+        captureLeaveSequence()
+        ct_restore_install_handlers()
+        setUpColors(options)
+    }
+
+    /// Leaves full-screen mode and puts the terminal's modes back as they were.
+    public func stop() {
+        guard started else { return }
+        started = false
+        endwin()
+        ct_restore_now()
+    }
+
+    public var size: (width: Int, height: Int) {
+        guard let window else { return (0, 0) }
+        return (Int(ct_getmaxx(window)), Int(ct_getmaxy(window)))
+    }
+
+    /// One key, or nil when none arrived within the read timeout.
+    public func readKey() -> Key? {
+        guard let window else { return nil }
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == ct_err() { return nil }
+        if result == ct_key_code_yes() { return Self.decode(keyCode: Int32(value)) }
+        return Key.fromCharacter(UInt32(value))
+    }
+
+    /// The pending mouse event, if it is one the browser uses.
+    static func readMouse() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == ct_ok() else { return nil }
+        let kind: MouseEvent.Kind
+        if event.bstate & ct_button4_pressed() != 0 {
+            kind = .wheelUp
+        } else if event.bstate & ct_button5_pressed() != 0 {
+            kind = .wheelDown
+        } else if event.bstate & ct_button1_clicked() != 0 {
+            kind = .click
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind, x: Int(event.x), y: Int(event.y)))
+    }
+
+    static func decode(keyCode: Int32) -> Key? {
+        switch keyCode {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case ct_key_resize(): return .resize
+        case ct_key_mouse(): return readMouse()
+        default:
+            for n in 1...12 where keyCode == ct_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+
+    /// Draws the buffer: only rows that changed since the last frame, then one
+    /// `doupdate` so curses sends the difference.
+    public func draw(_ buffer: ScreenBuffer) {
+        guard let window else { return }
+        let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { werase(window) }
+        var cell = cchar_t()
+        var text = [wchar_t](repeating: 0, count: 6)
+        for y in 0..<buffer.height {
+            if !full, let previous, rowEqual(previous, buffer, y) { continue }
+            for x in 0..<buffer.width {
+                let item = buffer[x, y]
+                if item.isContinuation { continue }
+                // The last cell of the last row would scroll some terminals: curses handles it.
+                var count = 0
+                for scalar in item.character.unicodeScalars where count < 5 {
+                    text[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                text[count] = 0
+                let (attributes, pair) = attributes(for: item.style)
+                setcchar(&cell, text, attributes, pair, nil)
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            }
+        }
+        previous = buffer
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forgets the last frame so the next draw repaints everything (after resize).
+    public func invalidate() {
+        previous = nil
+    }
+
+    private func rowEqual(_ a: ScreenBuffer, _ b: ScreenBuffer, _ y: Int) -> Bool {
+        for x in 0..<b.width where a[x, y] != b[x, y] { return false }
+        return true
+    }
+
+    private func attributes(for style: CellStyle) -> (attr_t, Int16) {
+        if let cached = styleAttributes[style] { return cached }
+        var (attributes, pair) = roleBase[style.role] ?? (ct_a_normal(), 0)
+        if style.bold { attributes |= ct_a_bold() }
+        if style.reverse { attributes |= ct_a_reverse() }
+        if style.underline { attributes |= ct_a_underline() }
+        styleAttributes[style] = (attributes, pair)
+        return (attributes, pair)
+    }
+
+    private func setUpColors(_ options: Options) {
+        let useColor = !options.colorDisabled && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+        }
+        colorCount = useColor ? Int(ct_colors()) : 0
+        let theme = useColor ? options.theme : Theme.monochrome
+        var pairs: [[Int16]: Int16] = [:]
+        for role in ThemeRole.allCases {
+            let style = theme.style(for: role)
+            var attributes = ct_a_normal()
+            if style.bold { attributes |= ct_a_bold() }
+            if style.reverse { attributes |= ct_a_reverse() }
+            if style.underline { attributes |= ct_a_underline() }
+            if style.dim { attributes |= ct_a_dim() }
+            var pair: Int16 = 0
+            if useColor {
+                let colors = [colorNumber(style.foreground), colorNumber(style.background)]
+                if colors != [-1, -1] {
+                    if let existing = pairs[colors] {
+                        pair = existing
+                    } else if pairs.count + 1 < Int(ct_color_pairs()) {
+                        pair = Int16(pairs.count + 1)
+                        init_pair(pair, colors[0], colors[1])
+                        pairs[colors] = pair
+                    }
+                }
+            }
+            roleBase[role] = (attributes, pair)
+        }
+        styleAttributes = [:]
+    }
+
+    private func colorNumber(_ color: ThemeColor) -> Int16 {
+        switch color.degraded(toColors: colorCount >= 256 ? 256 : (colorCount >= 16 ? 16 : 8)) {
+        case .terminalDefault: return -1
+        case .palette(let index): return Int16(index)
+        }
+    }
+
+    /// The terminfo strings that undo full-screen mode, for the signal handler.
+    private func captureLeaveSequence() {
+        var bytes: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let value = ct_tigetstr(capability) else { continue }
+            bytes.append(contentsOf: Array(String(cString: value).utf8))
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                ct_restore_set_leave_sequence($0, buffer.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import CalltrailModel
+import CalltrailViewModel
+
+/// Where each pane's list is scrolled to; kept between frames so the view moves
+/// only when the selection would leave it.
+public struct ScrollState: Hashable, Sendable {
+    public var top: [Pane: Int] = [:]
+    public init() {}
+}
+
+/// Draws a `FrameModel` into a `ScreenBuffer`: pure, so screen tests compare
+/// lines of text and the benchmark measures drawing without a terminal.
+public struct FrameRenderer: Sendable {
+    public var keyMap: KeyMap
+
+    public init(keyMap: KeyMap = .standard) {
+        self.keyMap = keyMap
+    }
+
+    public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: width, height: height)
+        let layout = Layout(width: width, height: height, focus: model.focus)
+        if layout.isTooSmall {
+            drawTooSmall(into: &screen, width: width, height: height)
+            return screen
+        }
+        drawHeader(model, layout.header, into: &screen)
+        if model.overlay == .fullDetail {
+            drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
+        } else {
+            for (pane, rect) in layout.panes {
+                drawPane(model.pane(pane), pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll)
+            }
+        }
+        if model.overlay == .help { drawHelp(model, body: layout.body, into: &screen) }
+        drawFooter(model, layout.footer, into: &screen)
+        return screen
+    }
+
+    // MARK: - Parts
+
+    func drawTooSmall(into screen: inout ScreenBuffer, width: Int, height: Int) {
+        let all = Rect(x: 0, y: 0, width: width, height: height)
+        let middle = max(0, height / 2 - 1)
+        screen.putCentered("terminal too small", in: all, y: middle, style: CellStyle(.error, bold: true))
+        screen.putCentered("need \(Layout.minimumWidth)×\(Layout.minimumHeight)", in: all, y: middle + 1, style: CellStyle(.muted))
+        if height > middle + 2 { screen.putCentered("q quits", in: all, y: middle + 2, style: CellStyle(.muted)) }
+    }
+
+    func drawHeader(_ model: FrameModel, _ rect: Rect, into screen: inout ScreenBuffer) {
+        let style = CellStyle(.header, bold: true)
+        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
+        var right = model.headerRight
+        if !model.spinner.isEmpty { right += (right.isEmpty ? "" : " ") + model.spinner }
+        let rightWidth = min(DisplayText.width(right) + 1, rect.width / 2)
+        screen.put(" " + model.headerLeft, x: rect.x, y: rect.y, style: style, limit: rect.width - rightWidth - 1)
+        if rightWidth > 1 {
+            screen.put(DisplayText.fitRight(right, to: rightWidth - 1), x: rect.x + rect.width - rightWidth, y: rect.y, style: style)
+        }
+    }
+
+    func drawPane(_ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState) {
+        screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
+        let inner = ScreenBuffer.inner(rect)
+        guard inner.width > 0, inner.height > 0 else { return }
+        var top = scroll.top[pane] ?? 0
+        if let selected = frame.selectedRow {
+            if selected < top { top = selected }
+            if selected >= top + inner.height { top = selected - inner.height + 1 }
+            // Keep a day heading just above the selection in view.
+            if selected > 0, selected - 1 < top, !frame.rows[selected - 1].isSelectable { top = selected - 1 }
+        }
+        top = max(0, min(top, frame.rows.count - inner.height))
+        scroll.top[pane] = top
+        let visible = frame.rows.dropFirst(top).prefix(inner.height)
+        for (offset, row) in visible.enumerated() {
+            let index = top + offset
+            let y = inner.y + offset
+            let isSelected = index == frame.selectedRow
+            drawRow(row, x: inner.x, y: y, width: inner.width, into: &screen)
+            if isSelected {
+                if focused {
+                    screen.restyle(x: inner.x, y: y, width: inner.width, style: CellStyle(.selection, bold: true))
+                }
+                screen.put("▌", x: inner.x, y: y, style: CellStyle(focused ? .selection : .focusBorder, bold: true))
+            }
+        }
+        if let message = frame.message {
+            let y = inner.y + min(visible.count, inner.height - 1)
+            drawRow(message, x: inner.x, y: y, width: inner.width, into: &screen)
+        }
+    }
+
+    /// Lays the spans out across `width` columns: fixed spans take their width,
+    /// the fill span the rest; everything is cut at the edge, never mid-character.
+    func drawRow(_ row: FrameRow, x: Int, y: Int, width: Int, into screen: inout ScreenBuffer) {
+        var fixed = 0
+        for span in row.spans {
+            switch span.width {
+            case .natural: fixed += DisplayText.width(span.text)
+            case .fixed(let n): fixed += n
+            case .fill: break
+            }
+        }
+        let fill = max(0, width - fixed)
+        var column = x
+        let end = x + width
+        for span in row.spans {
+            guard column < end else { break }
+            let room = end - column
+            let text: String
+            switch span.width {
+            case .natural:
+                text = DisplayText.truncate(span.text, to: room)
+            case .fixed(let n):
+                let w = min(n, room)
+                text = span.alignRight ? DisplayText.fitRight(span.text, to: w) : DisplayText.fit(span.text, to: w)
+            case .fill:
+                text = DisplayText.fit(span.text, to: min(fill, room))
+            }
+            let start = column
+            column = screen.put(text, x: column, y: y, style: span.style, limit: room)
+            if case .fixed(let n) = span.width { column = start + min(n, room) }
+        }
+    }
+
+    func drawFooter(_ model: FrameModel, _ rect: Rect, into screen: inout ScreenBuffer) {
+        let base = CellStyle(.footer)
+        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: base)
+        let end = rect.x + rect.width
+        if let prompt = model.searchPrompt {
+            screen.put(" " + prompt + "▏  Enter search · Esc cancel", x: rect.x, y: rect.y, style: base, limit: rect.width)
+            return
+        }
+        if let message = model.footerMessage {
+            let style = model.footerMessageIsError ? CellStyle(.error, bold: true) : CellStyle(.footer, bold: true)
+            screen.put(" " + message, x: rect.x, y: rect.y, style: style, limit: rect.width)
+            return
+        }
+        let help = "?help  q quit "
+        let helpWidth = DisplayText.width(help)
+        let limit = end - helpWidth - 1
+        var column = rect.x + 1
+        for hint in model.filters {
+            let text = "[\(hint.key)]\(hint.label)"
+            guard column + DisplayText.width(text) <= limit else { break }
+            let style = hint.isActive ? CellStyle(.footerActive, bold: true) : CellStyle(.footerKey)
+            column = screen.put(text, x: column, y: rect.y, style: style)
+            column = screen.put(" ", x: column, y: rect.y, style: base)
+        }
+        if rect.width > helpWidth { screen.put(help, x: end - helpWidth, y: rect.y, style: CellStyle(.footerKey)) }
+    }
+
+    /// The `?` overlay: every binding of the key map, outcome keys named by the
+    /// provider's vocabulary.
+    func drawHelp(_ model: FrameModel, body: Rect, into screen: inout ScreenBuffer) {
+        let lines = helpLines(model)
+        let width = min(body.width - 2, max(40, lines.map { DisplayText.width($0.0) + DisplayText.width($0.1) + 3 }.max() ?? 40) + 4)
+        let height = min(body.height, lines.count + 4)
+        guard width > 10, height > 4 else { return }
+        let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        screen.fill(x: box.x, y: box.y, width: box.width, height: box.height)
+        screen.drawBox(box, title: "Help · Esc or ? closes", focused: true)
+        let inner = ScreenBuffer.inner(box)
+        let keyWidth = min(18, lines.map { DisplayText.width($0.0) }.max() ?? 10)
+        for (offset, line) in lines.prefix(inner.height - 1).enumerated() {
+            let y = inner.y + 1 + offset
+            screen.put(DisplayText.fit(line.0, to: keyWidth), x: inner.x + 1, y: y, style: CellStyle(.label, bold: true))
+            screen.put(line.1, x: inner.x + 2 + keyWidth, y: y, style: .plain, limit: inner.width - keyWidth - 3)
+        }
+    }
+
+    func helpLines(_ model: FrameModel) -> [(String, String)] {
+        keyMap.bindings.map { binding in
+            let keys = binding.keys.map(\.label).joined(separator: " / ")
+            if case .toggleOutcome(let slot) = binding.command, slot - 1 < model.filters.count {
+                return (keys, "filter: \(model.filters[slot - 1].label)")
+            }
+            return (keys, binding.help)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// What a key asks for. The terminal front end turns these into view-model
+/// actions (or handles quit/help itself); the key map is the only place that
+/// says which key does what.
+public enum KeyCommand: Hashable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, first, last
+    case focusNext, focusPrevious, focusLeft, focusRight
+    case open, back
+    case search, searchNext, searchPrevious
+    /// Filter key 1…6.
+    case toggleOutcome(Int)
+    case clearOutcomes
+    case reload
+    /// All → outbound → inbound.
+    case toggleDirection
+    case help
+    case quit
+}

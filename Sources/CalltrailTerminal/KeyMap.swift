@@ -1,0 +1,63 @@
+/// One row of the key map: keys, what they do, and how help describes them.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    public var command: KeyCommand
+    public var help: String
+
+    public init(_ keys: [Key], _ command: KeyCommand, _ help: String) {
+        self.keys = keys
+        self.command = command
+        self.help = help
+    }
+}
+
+/// The one table that drives key handling, the footer hints and the `?` help.
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+    private var lookup: [Key: KeyCommand]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+        var lookup: [Key: KeyCommand] = [:]
+        for binding in bindings {
+            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.command }
+        }
+        self.lookup = lookup
+    }
+
+    public func command(for key: Key) -> KeyCommand? { lookup[key] }
+
+    /// The keys bound to a command, as help spells them ("j / ↓").
+    public func keyLabel(for command: KeyCommand) -> String {
+        bindings.first { $0.command == command }.map { $0.keys.map(\.label).joined(separator: " / ") } ?? ""
+    }
+
+    public static let standard = KeyMap(bindings: [
+        KeyBinding([.character("j"), .down], .moveDown, "move down"),
+        KeyBinding([.character("k"), .up], .moveUp, "move up"),
+        KeyBinding([.pageDown, .control("d")], .pageDown, "page down"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "page up"),
+        KeyBinding([.character("g"), .home], .first, "first row"),
+        KeyBinding([.character("G"), .end], .last, "last loaded row (keeps loading)"),
+        KeyBinding([.tab], .focusNext, "next pane"),
+        KeyBinding([.backTab], .focusPrevious, "previous pane"),
+        KeyBinding([.character("h"), .left], .focusLeft, "pane to the left"),
+        KeyBinding([.character("l"), .right], .focusRight, "pane to the right"),
+        KeyBinding([.enter], .open, "open: lead → its calls; call → full-screen detail"),
+        KeyBinding([.escape], .back, "back / close overlay / clear search"),
+        KeyBinding([.character("/")], .search, "search by name or phone"),
+        KeyBinding([.character("n")], .searchNext, "next match"),
+        KeyBinding([.character("N")], .searchPrevious, "previous match"),
+        KeyBinding([.character("1")], .toggleOutcome(1), "toggle outcome filter 1"),
+        KeyBinding([.character("2")], .toggleOutcome(2), "toggle outcome filter 2"),
+        KeyBinding([.character("3")], .toggleOutcome(3), "toggle outcome filter 3"),
+        KeyBinding([.character("4")], .toggleOutcome(4), "toggle outcome filter 4"),
+        KeyBinding([.character("5")], .toggleOutcome(5), "toggle outcome filter 5"),
+        KeyBinding([.character("6")], .toggleOutcome(6), "toggle outcome filter 6"),
+        KeyBinding([.character("0")], .clearOutcomes, "clear outcome filters"),
+        KeyBinding([.character("d")], .toggleDirection, "direction filter: all → outbound → inbound"),
+        KeyBinding([.character("r")], .reload, "retry what failed, else reload the current lead"),
+        KeyBinding([.character("?")], .help, "this help"),
+        KeyBinding([.character("q"), .control("c")], .quit, "quit"),
+    ])
+}

@@ -1,0 +1,120 @@
+import CalltrailModel
+
+/// How one cell is drawn: a semantic colour role from the theme plus emphasis.
+/// The theme turns the role into colours; emphasis survives NO_COLOR.
+public struct CellStyle: Hashable, Sendable {
+    public var role: ThemeRole
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    public init(_ role: ThemeRole = .text, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    public static let plain = CellStyle()
+}
+
+/// One terminal cell. A wide character occupies its cell and marks the next one
+/// as its continuation, which backends skip.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var style: CellStyle
+    /// True for the right half of a wide character.
+    public var isContinuation: Bool
+
+    public init(_ character: Character = " ", style: CellStyle = .plain, isContinuation: Bool = false) {
+        self.character = character
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+}
+
+/// An in-memory screen: the pure renderer draws into it, the curses backend
+/// blits it, and tests compare its lines with expected text.
+public struct ScreenBuffer: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: Cell(), count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes `text` at (x, y), clipped to `limit` columns (and the screen edge),
+    /// and returns the column after the last one written. The text must already be
+    /// sanitised; a wide character that does not fit whole is left out.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return x }
+        let end = min(width, limit.map { x + max(0, $0) } ?? width)
+        var column = x
+        for character in text {
+            let w = DisplayText.width(of: character)
+            if w == 0 { continue }  // zero-width marks already counted with their base
+            if column + w > end { break }
+            if column >= 0 {
+                clearWideNeighbour(x: column, y: y)
+                cells[y * width + column] = Cell(character, style: style)
+                if w == 2 {
+                    clearWideNeighbour(x: column + 1, y: y)
+                    cells[y * width + column + 1] = Cell(" ", style: style, isContinuation: true)
+                }
+            }
+            column += w
+        }
+        return column
+    }
+
+    /// Fills a rectangle with blanks in `style`.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
+        let x0 = max(0, x), y0 = max(0, y)
+        let x1 = min(width, x + w), y1 = min(height, y + h)
+        guard x0 < x1, y0 < y1 else { return }
+        for row in y0..<y1 {
+            for column in x0..<x1 { cells[row * width + column] = Cell(" ", style: style) }
+        }
+    }
+
+    /// Restyles existing cells without changing their text (selection bars).
+    public mutating func restyle(x: Int, y: Int, width w: Int, style: CellStyle) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + w) { cells[y * width + column].style = style }
+    }
+
+    /// The text of one row, continuation cells left out, trailing blanks kept.
+    public func line(_ y: Int) -> String {
+        var out = ""
+        for x in 0..<width where !self[x, y].isContinuation { out.append(self[x, y].character) }
+        return out
+    }
+
+    /// Every row, trailing blanks trimmed: what tests compare.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var text = line(y)
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+    }
+
+    // Overwriting half of a wide character blanks its other half, as a terminal would.
+    private mutating func clearWideNeighbour(x: Int, y: Int) {
+        guard x >= 0, x < width else { return }
+        let index = y * width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        } else if x + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+    }
+}

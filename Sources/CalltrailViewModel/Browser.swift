@@ -1,0 +1,115 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// The store the front end talks to: holds the state, applies actions through
+/// `BrowserReducer`, and runs the requests it asks for as tasks whose answers come
+/// back as actions. `send` never waits for the network.
+@MainActor
+public final class Browser {
+    public private(set) var state: BrowserState
+    /// Goes up by one every time the state changes, so a front end redraws only then.
+    public private(set) var changeCount = 0
+    /// Called after every change (e.g. to wake the front end's loop).
+    public var onChange: (@MainActor () -> Void)?
+
+    private let provider: any CallProvider
+    private let clock = ContinuousClock()
+    private var tasks: [LoadTicket: Task<Void, Never>] = [:]
+
+    public init(provider: any CallProvider, settings: BrowserSettings = BrowserSettings()) {
+        self.provider = provider
+        self.state = BrowserState(descriptor: provider.descriptor, settings: settings, now: clock.now, wallClock: Date())
+    }
+
+    /// Load the first leads (and the `--lead` lead's calls).
+    public func start() {
+        let effects = BrowserReducer.start(&state)
+        changed()
+        run(effects)
+    }
+
+    public func send(_ action: BrowserAction) {
+        let effects = BrowserReducer.reduce(&state, action, now: clock.now, wallClock: Date())
+        changed()
+        run(effects)
+    }
+
+    /// Requests still running.
+    public var requestsInFlight: Int { tasks.count }
+
+    /// Cancels every request (on quit).
+    public func stop() {
+        for task in tasks.values { task.cancel() }
+        tasks.removeAll()
+    }
+
+    /// Waits until `condition` holds, checking after every change and at least
+    /// every few milliseconds, up to `timeout`. True when it held.
+    @discardableResult
+    public func wait(timeout: Duration = .seconds(10), until condition: (BrowserState) -> Bool) async -> Bool {
+        let deadline = clock.now.advanced(by: timeout)
+        while !condition(state) {
+            if clock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        return true
+    }
+
+    private func changed() {
+        changeCount &+= 1
+        onChange?()
+    }
+
+    private func run(_ effects: [BrowserEffect]) {
+        for effect in effects {
+            switch effect {
+            case .cancel(let ticket):
+                tasks.removeValue(forKey: ticket)?.cancel()
+            case .loadLeads(let ticket, let query, let cursor, let limit):
+                perform(ticket) { provider in
+                    do { return .leadsLoaded(ticket, try await provider.leads(matching: query, after: cursor, limit: limit)) } catch {
+                        return Browser.failure(error).map { .leadsFailed(ticket, $0) }
+                    }
+                }
+            case .loadCalls(let ticket, let lead, let cursor, let limit):
+                perform(ticket) { provider in
+                    do { return .callsLoaded(ticket, try await provider.calls(forLead: lead, after: cursor, limit: limit)) } catch {
+                        return Browser.failure(error).map { .callsFailed(ticket, $0) }
+                    }
+                }
+            case .loadCall(let ticket, let id):
+                perform(ticket) { provider in
+                    do { return .callDetailLoaded(ticket, try await provider.call(id: id)) } catch {
+                        return Browser.failure(error).map { .callDetailFailed(ticket, $0) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs one request off the main actor and sends its answer back, unless it
+    /// was cancelled (then nothing is sent: whoever cancelled it moved on).
+    private func perform(_ ticket: LoadTicket, _ request: @escaping @Sendable (any CallProvider) async -> BrowserAction?) {
+        let provider = self.provider
+        tasks[ticket] = Task { [weak self] in
+            let action = await Browser.detached(provider, request)
+            guard let self else { return }
+            self.tasks.removeValue(forKey: ticket)
+            if let action, !Task.isCancelled { self.send(action) }
+        }
+    }
+
+    nonisolated private static func detached(
+        _ provider: any CallProvider, _ request: @Sendable (any CallProvider) async -> BrowserAction?
+    ) async -> BrowserAction? {
+        await request(provider)
+    }
+
+    /// A provider's error as the screen shows it; nil for cancellation.
+    nonisolated static func failure(_ error: any Error) -> ProviderError? {
+        if error is CancellationError { return nil }
+        if let error = error as? ProviderError { return error }
+        return .network(String(describing: error))
+    }
+}

@@ -1,0 +1,67 @@
+import CalltrailModel
+import CalltrailProviders
+
+/// Everything that can happen to the browser: what the user asked for (keys,
+/// already translated by the front end) and what came back from the network.
+/// `Browser.send` is the only way in.
+public enum BrowserAction: Sendable, Equatable {
+    // Movement within the focused pane (or the full-screen detail).
+    case moveUp, moveDown, pageUp, pageDown
+    /// First / last loaded row; in the timeline, `last` keeps loading to the end.
+    case first, last
+    case focusNext, focusPrevious, focus(Pane)
+    /// Lead → its calls; call → full-screen detail.
+    case open
+    /// Close the overlay, leave search, or move focus back a pane.
+    case back
+    /// Keys 1…6: toggle the outcome on that filter slot.
+    case toggleOutcomeFilter(slot: Int)
+    /// Key 0: clear the outcome and direction filters.
+    case clearFilters
+    /// Cycles all → outbound only → inbound only → all.
+    case toggleDirectionFilter
+    /// `/` in the leads pane searches leads by name or phone; in the calls pane, loaded calls.
+    case searchStart
+    case searchInsert(String)
+    case searchDeleteBackward
+    case searchSubmit
+    case searchCancel
+    case searchNext, searchPrevious
+    /// `r`: the current lead's calls (or the lead list) from the top again.
+    case reload
+    /// Try the failed request again.
+    case retry
+    case toggleHelp
+    /// The terminal's size in cells.
+    case resize(rows: Int, columns: Int)
+    case quit
+
+    // Results, each tagged with the ticket of the request it answers: a result
+    // whose ticket is no longer awaited (lead switched, reloaded) is dropped.
+    case leadsLoaded(LoadTicket, LeadPage)
+    case leadsFailed(LoadTicket, ProviderError)
+    case callsLoaded(LoadTicket, CallPage)
+    case callsFailed(LoadTicket, ProviderError)
+    case callDetailLoaded(LoadTicket, Call)
+    case callDetailFailed(LoadTicket, ProviderError)
+    /// Time passes (for the loading mark that shows after ~300 ms).
+    case tick
+}
+
+/// The three panes, left to right.
+public enum Pane: Sendable, Hashable, CaseIterable {
+    case leads, calls, detail
+}
+
+/// What covers the panes, if anything.
+public enum Overlay: Sendable, Hashable {
+    case none, help, fullDetail
+}
+
+/// Names one request, so its answer can be matched to it (or dropped as stale).
+public struct LoadTicket: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let number: Int
+    public init(_ number: Int) { self.number = number }
+    public static func < (a: LoadTicket, b: LoadTicket) -> Bool { a.number < b.number }
+    public var description: String { "#\(number)" }
+}

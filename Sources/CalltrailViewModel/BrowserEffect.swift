@@ -1,0 +1,11 @@
+import CalltrailModel
+
+/// Work the reducer asks for; `Browser` runs each as a task and sends the
+/// answer back as an action carrying the same ticket.
+public enum BrowserEffect: Sendable, Equatable {
+    case loadLeads(LoadTicket, query: String?, cursor: PageCursor?, limit: Int)
+    case loadCalls(LoadTicket, lead: LeadID, cursor: PageCursor?, limit: Int)
+    case loadCall(LoadTicket, CallID)
+    /// Stop a request whose answer is no longer wanted.
+    case cancel(LoadTicket)
+}

@@ -1,0 +1,339 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// The one place actions change state. Pure: it returns the requests to make
+/// (and to cancel) instead of making them, so every behaviour is testable
+/// without a network or a terminal, and input never waits for I/O.
+public enum BrowserReducer {
+    /// The requests to make when the browser starts: the first page of leads,
+    /// and the calls of `settings.initialLead` when one is given.
+    public static func start(_ state: inout BrowserState) -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        if let lead = state.settings.initialLead {
+            effects += open(lead: Lead(id: lead), in: &state)
+            state.focus = .calls
+        }
+        return effects + planLoads(&state)
+    }
+
+    public static func reduce(
+        _ state: inout BrowserState,
+        _ action: BrowserAction,
+        now: ContinuousClock.Instant,
+        wallClock: Date
+    ) -> [BrowserEffect] {
+        state.now = now
+        state.wallClock = wallClock
+        var effects: [BrowserEffect] = []
+        let rows = state.viewport.listRows
+        switch action {
+        case .moveDown: move(&state, by: 1)
+        case .moveUp: move(&state, by: -1)
+        case .pageDown: move(&state, by: rows)
+        case .pageUp: move(&state, by: -rows)
+        case .first: jump(&state, toTop: true)
+        case .last: jump(&state, toTop: false)
+        case .focusNext: state.focus = neighbour(of: state.focus, step: 1)
+        case .focusPrevious: state.focus = neighbour(of: state.focus, step: -1)
+        case .focus(let pane): state.focus = pane
+        case .open: effects += open(&state)
+        case .back: effects += back(&state)
+        case .toggleOutcomeFilter(let slot): toggleOutcome(&state, slot: slot)
+        case .clearFilters: setFilter(&state, CallFilter())
+        case .toggleDirectionFilter:
+            var filter = state.filter
+            switch filter.direction {
+            case nil: filter.direction = .outbound
+            case .outbound?: filter.direction = .inbound
+            default: filter.direction = nil
+            }
+            setFilter(&state, filter)
+        case .searchStart:
+            state.search.isEditing = true
+            state.search.pane = state.focus == .leads ? .leads : .calls
+            state.search.text = (state.search.pane == .leads ? state.leads.query : state.search.timelineQuery) ?? ""
+        case .searchInsert(let text):
+            if state.search.isEditing { state.search.text += text }
+        case .searchDeleteBackward:
+            if state.search.isEditing, !state.search.text.isEmpty { state.search.text.removeLast() }
+        case .searchSubmit: effects += submitSearch(&state)
+        case .searchCancel: state.search.isEditing = false
+        case .searchNext: findInTimeline(&state, forward: true, includingSelection: false)
+        case .searchPrevious: findInTimeline(&state, forward: false, includingSelection: false)
+        case .reload: effects += reload(&state)
+        case .retry: effects += retry(&state)
+        case .toggleHelp: state.overlay = state.overlay == .help ? .none : .help
+        case .resize(let height, let width):
+            state.viewport = Viewport(rows: max(height, 1), columns: max(width, 1))
+            state.timeline?.scrollToSelection(listRows: state.viewport.listRows)
+            state.leads.move(by: 0, listRows: state.viewport.listRows)
+        case .quit: state.quitRequested = true
+
+        case .leadsLoaded(let ticket, let page):
+            guard state.leads.pending?.ticket == ticket else { break }
+            state.leads.receive(page)
+            if let open = state.timeline, let named = page.leads.first(where: { $0.id == open.lead.id }) {
+                state.timeline?.lead = named
+            }
+            if state.timeline == nil, let first = state.leads.selectedLead {
+                effects += open(lead: first, in: &state)
+            }
+        case .leadsFailed(let ticket, let error):
+            guard state.leads.pending?.ticket == ticket else { break }
+            state.leads.pending = nil
+            state.leads.failure = error
+        case .callsLoaded(let ticket, let page):
+            guard state.timeline?.pending?.ticket == ticket else { break }
+            let filter = state.filter
+            let settings = state.settings
+            state.timeline?.receive(
+                page, filter: filter, zone: settings.timeZone,
+                maximumHeldPages: settings.maximumHeldPages, listRows: rows
+            )
+        case .callsFailed(let ticket, let error):
+            guard state.timeline?.pending?.ticket == ticket else { break }
+            state.timeline?.fail(error)
+        case .callDetailLoaded(let ticket, let call):
+            guard state.detail.pending == ticket else { break }
+            state.detail.pending = nil
+            state.detail.failure = nil
+            state.detail.fetched = call
+        case .callDetailFailed(let ticket, let error):
+            guard state.detail.pending == ticket else { break }
+            state.detail.pending = nil
+            state.detail.failure = error
+        case .tick:
+            break
+        }
+        return effects + planLoads(&state)
+    }
+
+    // MARK: Movement
+
+    private static func move(_ state: inout BrowserState, by delta: Int) {
+        guard !state.search.isEditing, state.overlay != .help else { return }
+        let rows = state.viewport.listRows
+        if state.overlay == .fullDetail || state.focus == .detail {
+            state.detail.scroll = max(0, state.detail.scroll + delta)
+            return
+        }
+        switch state.focus {
+        case .leads:
+            state.leads.move(by: delta, listRows: rows)
+        case .calls, .detail:
+            let before = state.timeline?.selectedRef
+            state.timeline?.move(by: delta, listRows: rows)
+            if state.timeline?.selectedRef != before {
+                state.detail.scroll = 0
+                if state.filter.isActive { state.timeline?.forgetSelectionBeforeFilter() }
+            }
+        }
+    }
+
+    private static func jump(_ state: inout BrowserState, toTop: Bool) {
+        guard !state.search.isEditing, state.overlay != .help else { return }
+        let rows = state.viewport.listRows
+        if state.overlay == .fullDetail || state.focus == .detail {
+            state.detail.scroll = toTop ? 0 : Int.max / 2
+            return
+        }
+        switch state.focus {
+        case .leads:
+            state.leads.move(by: toTop ? -state.leads.leads.count : state.leads.leads.count, listRows: rows)
+        case .calls, .detail:
+            if toTop {
+                let filter = state.filter
+                state.timeline?.jumpToTop(filter: filter, listRows: rows)
+            } else {
+                state.timeline?.jumpToBottom(listRows: rows)
+            }
+            state.detail.scroll = 0
+        }
+    }
+
+    private static func neighbour(of pane: Pane, step: Int) -> Pane {
+        let all = Pane.allCases
+        let index = all.firstIndex(of: pane) ?? 0
+        return all[(index + step + all.count) % all.count]
+    }
+
+    // MARK: Open, back, reload, retry
+
+    private static func open(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard !state.search.isEditing, state.overlay == .none else { return [] }
+        switch state.focus {
+        case .leads:
+            guard let lead = state.leads.selectedLead else { return [] }
+            state.focus = .calls
+            if state.timeline?.lead.id == lead.id { return [] }
+            return open(lead: lead, in: &state)
+        case .calls, .detail:
+            guard let call = state.timeline?.selectedCall else { return [] }
+            state.overlay = .fullDetail
+            var effects = cancelDetail(&state)
+            let ticket = state.issueTicket()
+            state.detail = DetailState(callID: call.id, fetched: nil, pending: ticket, failure: nil, scroll: 0)
+            effects.append(.loadCall(ticket, call.id))
+            return effects
+        }
+    }
+
+    /// A new timeline for `lead`; the old lead's request is cancelled and, should
+    /// its answer still arrive, dropped (its ticket is no longer awaited).
+    static func open(lead: Lead, in state: inout BrowserState) -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        if let pending = state.timeline?.pending { effects.append(.cancel(pending.ticket)) }
+        effects += cancelDetail(&state)
+        state.timeline = TimelineState(lead: lead)
+        state.detail = DetailState()
+        state.search.timelineQuery = nil
+        state.notice = nil
+        return effects
+    }
+
+    private static func cancelDetail(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard let pending = state.detail.pending else { return [] }
+        state.detail.pending = nil
+        return [.cancel(pending)]
+    }
+
+    private static func back(_ state: inout BrowserState) -> [BrowserEffect] {
+        state.notice = nil
+        if state.search.isEditing {
+            state.search.isEditing = false
+            return []
+        }
+        if state.overlay != .none {
+            state.overlay = .none
+            return cancelDetail(&state)
+        }
+        switch state.focus {
+        case .detail: state.focus = .calls
+        case .calls:
+            if state.search.timelineQuery != nil { state.search.timelineQuery = nil } else { state.focus = .leads }
+        case .leads:
+            if state.leads.query != nil { return restartLeads(&state, query: nil) }
+        }
+        return []
+    }
+
+    /// `r`: retries what failed (keeping what is shown); otherwise starts over.
+    private static func reload(_ state: inout BrowserState) -> [BrowserEffect] {
+        if state.timeline?.failure != nil || state.leads.failure != nil
+            || (state.overlay == .fullDetail && state.detail.failure != nil) {
+            return retry(&state)
+        }
+        if state.focus == .leads || state.timeline == nil {
+            return restartLeads(&state, query: state.leads.query)
+        }
+        guard let lead = state.timeline?.lead else { return [] }
+        return open(lead: lead, in: &state)
+    }
+
+    private static func restartLeads(_ state: inout BrowserState, query: String?) -> [BrowserEffect] {
+        let effects: [BrowserEffect] = state.leads.pending.map { [.cancel($0.ticket)] } ?? []
+        state.leads.restart(query: query)
+        return effects
+    }
+
+    private static func retry(_ state: inout BrowserState) -> [BrowserEffect] {
+        state.timeline?.clearFailure()
+        if state.leads.failure != nil { state.leads.failure = nil }
+        if state.overlay == .fullDetail, state.detail.failure != nil, state.detail.pending == nil, let id = state.detail.callID {
+            let ticket = state.issueTicket()
+            state.detail.failure = nil
+            state.detail.pending = ticket
+            return [.loadCall(ticket, id)]
+        }
+        return []
+    }
+
+    // MARK: Filters
+
+    private static func toggleOutcome(_ state: inout BrowserState, slot: Int) {
+        let slots = state.filterSlots
+        guard slot >= 1, slot <= slots.count else {
+            state.notice = "no outcome on key \(slot) yet"
+            return
+        }
+        var filter = state.filter
+        let outcome = slots[slot - 1]
+        if filter.outcomes.contains(outcome) { filter.outcomes.remove(outcome) } else { filter.outcomes.insert(outcome) }
+        setFilter(&state, filter)
+    }
+
+    private static func setFilter(_ state: inout BrowserState, _ filter: CallFilter) {
+        let previous = state.filter
+        guard filter != previous else { return }
+        state.filter = filter
+        state.notice = nil
+        state.timeline?.apply(filter: filter, previous: previous, listRows: state.viewport.listRows)
+        state.detail.scroll = 0
+    }
+
+    // MARK: Search
+
+    private static func submitSearch(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard state.search.isEditing else { return [] }
+        state.search.isEditing = false
+        let text = state.search.text.trimmingCharacters(in: .whitespaces)
+        if state.search.pane == .leads {
+            return restartLeads(&state, query: text.isEmpty ? nil : text)
+        }
+        state.search.timelineQuery = text.isEmpty ? nil : text
+        findInTimeline(&state, forward: true, includingSelection: true)
+        return []
+    }
+
+    /// Select the next (or previous) loaded call matching the timeline search,
+    /// wrapping around; says so in the footer when none matches.
+    private static func findInTimeline(_ state: inout BrowserState, forward: Bool, includingSelection: Bool) {
+        guard let query = state.search.timelineQuery, let timeline = state.timeline, !timeline.lines.isEmpty else { return }
+        let lines = timeline.lines
+        let count = lines.count
+        let start = timeline.selectedLine ?? 0
+        let first = includingSelection ? 0 : 1
+        for step in first...count {
+            let line = ((forward ? start + step : start - step) % count + count) % count
+            guard lines[line].isCall, let call = timeline.call(at: lines[line].ref) else { continue }
+            if TimelineSearch.call(call, matches: query) {
+                state.timeline?.select(line: line, listRows: state.viewport.listRows)
+                state.detail.scroll = 0
+                state.notice = nil
+                return
+            }
+        }
+        state.notice = "no loaded call matches “\(DisplayText.sanitize(query))”"
+    }
+
+    // MARK: Loading
+
+    /// Ask for whatever the view needs next: more leads near the end of the list,
+    /// and at most one calls page for the open lead.
+    private static func planLoads(_ state: inout BrowserState) -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        let rows = state.viewport.listRows
+        if state.leads.needsMore(listRows: rows) {
+            let ticket = state.issueTicket()
+            state.leads.pending = LeadsState.PendingLeads(ticket: ticket, startedAt: state.now)
+            effects.append(.loadLeads(ticket, query: state.leads.query, cursor: state.leads.next, limit: state.settings.leadsPageSize))
+        }
+        if let timeline = state.timeline, let page = timeline.pageToLoad(listRows: rows) {
+            let ticket = state.issueTicket()
+            state.timeline?.markRequested(page: page, ticket: ticket, at: state.now)
+            effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: state.pageSize))
+        }
+        return effects
+    }
+}
+
+/// What `/` in the timeline matches: the note, the outcome, the status, the
+/// direction and the phone numbers, ignoring case.
+enum TimelineSearch {
+    static func call(_ call: Call, matches query: String) -> Bool {
+        let fields = [call.note, call.outcome?.label, call.outcome?.rawValue, call.status?.rawValue,
+                      call.direction?.rawValue, call.leadPhoneNumber, call.userPhoneNumber, call.id.rawValue]
+        return fields.contains { $0?.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    }
+}

@@ -1,0 +1,34 @@
+import CalltrailModel
+import Foundation
+
+/// Knobs of the browser that come from the command line or the config file.
+public struct BrowserSettings: Sendable, Hashable {
+    /// Calls per request; nil uses the provider's preferred size.
+    public var pageSize: Int?
+    /// Leads per request.
+    public var leadsPageSize: Int
+    /// How many pages of one lead's calls are held in memory at most; pages far
+    /// from the view are dropped and fetched again by their cursor.
+    public var maximumHeldPages: Int
+    /// Day headings and start times are shown in this zone (the API speaks UTC).
+    public var timeZone: TimeZone
+    /// Open straight at this lead (`--lead`).
+    public var initialLead: LeadID?
+
+    public static let defaultMaximumHeldPages = 8
+
+    public init(
+        pageSize: Int? = nil,
+        leadsPageSize: Int = 100,
+        maximumHeldPages: Int = BrowserSettings.defaultMaximumHeldPages,
+        timeZone: TimeZone = .current,
+        initialLead: LeadID? = nil
+    ) {
+        self.pageSize = pageSize
+        self.leadsPageSize = leadsPageSize
+        // Three is the least that works: the page in view and one on each side.
+        self.maximumHeldPages = max(3, maximumHeldPages)
+        self.timeZone = timeZone
+        self.initialLead = initialLead
+    }
+}

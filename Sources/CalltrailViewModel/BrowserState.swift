@@ -1,0 +1,60 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// The terminal's size and the list height it leaves: one header line, one
+/// footer line and a border above and below each pane.
+public struct Viewport: Sendable, Hashable {
+    public var rows: Int
+    public var columns: Int
+    public init(rows: Int = 24, columns: Int = 80) {
+        self.rows = rows
+        self.columns = columns
+    }
+    /// Rows of list inside a pane: what paging moves by and prefetch measures in.
+    public var listRows: Int { max(1, rows - 4) }
+}
+
+/// Everything the screen shows, as plain values. Only `BrowserReducer` changes it.
+public struct BrowserState: Sendable {
+    public let descriptor: ProviderDescriptor
+    public let settings: BrowserSettings
+    public internal(set) var viewport = Viewport()
+    public internal(set) var focus: Pane = .leads
+    public internal(set) var overlay: Overlay = .none
+    public internal(set) var leads = LeadsState()
+    /// The open lead's calls; nil until a lead is opened.
+    public internal(set) var timeline: TimelineState?
+    public internal(set) var filter = CallFilter()
+    public internal(set) var search = SearchState()
+    public internal(set) var detail = DetailState()
+    /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
+    public internal(set) var notice: String?
+    public internal(set) var now: ContinuousClock.Instant
+    /// Wall-clock time, for "2h ago".
+    public internal(set) var wallClock: Date
+    public internal(set) var quitRequested = false
+    var lastTicket = 0
+
+    public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {
+        self.descriptor = descriptor
+        self.settings = settings
+        self.now = now
+        self.wallClock = wallClock
+    }
+
+    /// Calls per request.
+    public var pageSize: Int {
+        min(max(settings.pageSize ?? descriptor.defaultPageSize, 1), descriptor.maximumPageSize)
+    }
+
+    /// The outcomes on keys 1…6, in order (fewer while an open vocabulary has seen fewer).
+    public var filterSlots: [CallOutcome] {
+        OutcomeSlots.outcomes(for: descriptor.outcomes, counts: timeline?.outcomeCounts ?? [:])
+    }
+
+    mutating func issueTicket() -> LoadTicket {
+        lastTicket += 1
+        return LoadTicket(lastTicket)
+    }
+}

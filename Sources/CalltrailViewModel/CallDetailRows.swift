@@ -1,0 +1,98 @@
+import CalltrailModel
+import Foundation
+
+/// One drawn row of the detail pane or full-screen detail, texts sanitised.
+public enum DetailRow: Sendable, Hashable {
+    /// A section title: the summary line, "Note", "Details", "Other fields".
+    case heading(String)
+    /// A labelled value on one line (the front end truncates it to the width).
+    case field(label: String, value: String)
+    /// One line of wrapped text (the note).
+    case text(String)
+    case blank
+}
+
+extension BrowserState {
+    /// The call the detail shows: in full screen the one fetched by id (every
+    /// field) once it arrives, else the selected call from the timeline.
+    public var detailCall: Call? {
+        if overlay == .fullDetail {
+            if let fetched = detail.fetched { return fetched }
+            if let id = detail.callID, let selected = timeline?.selectedCall, selected.id == id { return selected }
+            return nil
+        }
+        return timeline?.selectedCall
+    }
+
+    /// The detail as rows for a pane `width` columns wide (the note is wrapped to it).
+    public func detailRows(width: Int) -> [DetailRow] {
+        guard let call = detailCall else { return [] }
+        return CallDetailRows.rows(for: call, width: width, zone: settings.timeZone)
+    }
+
+    /// The rows visible at the detail's scroll position (clamped to the content).
+    public func visibleDetailRows(width: Int, height: Int) -> [DetailRow] {
+        let rows = detailRows(width: width)
+        let start = max(0, min(detail.scroll, rows.count - height))
+        return Array(rows[start..<min(rows.count, start + max(height, 0))])
+    }
+
+    /// A failure fetching the full call (shown under the rows; the list's copy stays).
+    public var detailFailure: String? { overlay == .fullDetail ? detail.failure?.message : nil }
+
+    public var detailIsLoading: Bool { overlay == .fullDetail && detail.pending != nil }
+}
+
+/// Every field of a call, labelled, in reading order; absent fields left out.
+enum CallDetailRows {
+    static func rows(for call: Call, width: Int, zone: TimeZone) -> [DetailRow] {
+        var rows: [DetailRow] = []
+        let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
+            .compactMap { $0 }.joined(separator: " · ")
+        if !summary.isEmpty { rows.append(.heading(DisplayText.sanitize(summary))) }
+        func field(_ label: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            rows.append(.field(label: label, value: DisplayText.sanitize(value)))
+        }
+        field("Outcome", call.outcome?.label)
+        if call.rating != nil { field("Rating", DisplayFormat.rating(call.rating) + " (\(call.rating ?? 0)/5)") }
+        field("Started", call.startTime.map { DisplayFormat.instant($0, in: zone) })
+        field("Ended", call.endTime.map { DisplayFormat.instant($0, in: zone) })
+        if call.duration != nil { field("Duration", DisplayFormat.duration(call.duration)) }
+        field("Lead phone", call.leadPhoneNumber)
+        field("Agent phone", call.userPhoneNumber)
+        if call.isManual { field("Logged", "manually (no dialer record)") }
+        if call.isDeleted { field("Deleted", "yes") }
+        field("Call id", call.id.rawValue)
+        field("Lead id", call.leadID?.rawValue)
+        for detail in call.details { field(detail.label, value(detail.value, zone: zone)) }
+        if let note = call.note, !note.isEmpty {
+            rows.append(.blank)
+            rows.append(.heading("Note"))
+            for line in DisplayText.wrap(DisplayText.sanitize(note, keepNewlines: true), to: max(width, 1)) {
+                rows.append(.text(line))
+            }
+        }
+        if !call.otherFields.isEmpty {
+            rows.append(.blank)
+            rows.append(.heading("Other fields"))
+            for other in call.otherFields { field(other.key, other.value.compactJSON) }
+        }
+        return rows
+    }
+
+    static func value(_ value: CallDetailValue, zone: TimeZone) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .instant(let date): return DisplayFormat.instant(date, in: zone)
+        case .duration(let seconds): return DisplayFormat.duration(seconds)
+        case .money(let amount, let currency): return String(format: "%.2f", amount) + " " + currency
+        case .phone(let phone): return phone
+        case .list(let items): return items.joined(separator: ", ")
+        case .json(let json): return json.compactJSON
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import CalltrailModel
+import Foundation
+
+/// The header line's facts.
+public struct HeaderFacts: Sendable, Hashable {
+    public let providerName: String
+    public let accountLabel: String?
+    /// The open lead's name, sanitised.
+    public let leadName: String?
+    /// Calls of the open lead loaded so far ("1,204 calls loaded").
+    public let callsLoaded: Int
+    /// The history is known to end here (so the count is the lead's total).
+    public let isComplete: Bool
+    /// A spinner frame while a load has taken longer than the grace period; nil otherwise.
+    public let spinner: String?
+}
+
+/// One of the keys 1…6 in the footer.
+public struct FilterSlot: Sendable, Hashable {
+    /// "1"…"6".
+    public let key: String
+    public let label: String
+    public let outcome: CallOutcome
+    public let isOn: Bool
+}
+
+/// The footer line's facts.
+public struct FooterFacts: Sendable, Hashable {
+    public let slots: [FilterSlot]
+    /// "all", "outbound", "inbound".
+    public let direction: String
+    public let filterIsActive: Bool
+    /// While filtering: calls looked at and how many match.
+    public let examined: Int
+    public let matched: Int
+    /// The `/` prompt while typing ("/jan").
+    public let searchPrompt: String?
+    /// A notice ("no loaded call matches …").
+    public let notice: String?
+    /// The error of the focused load, with `retryHint` telling how to retry.
+    public let error: String?
+    public let retryHint: String?
+}
+
+/// Loads show a mark only after this long, so quick ones do not flicker.
+public let loadingMarkGrace: Duration = .milliseconds(300)
+
+extension BrowserState {
+    static let spinnerFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    /// When the oldest running load started.
+    public var loadingSince: ContinuousClock.Instant? {
+        [timeline?.pending?.startedAt, leads.pending?.startedAt].compactMap { $0 }.min()
+    }
+
+    /// A load has run past the grace period: time to show a mark.
+    public var showsLoadingMark: Bool {
+        guard let since = loadingSince else { return false }
+        return now - since >= loadingMarkGrace
+    }
+
+    public var header: HeaderFacts {
+        var spinner: String?
+        if showsLoadingMark, let since = loadingSince {
+            let elapsed = now - since
+            let frame = Int(elapsed / .milliseconds(80))
+            spinner = Self.spinnerFrames[frame % Self.spinnerFrames.count]
+        }
+        return HeaderFacts(
+            providerName: DisplayText.sanitize(descriptor.name),
+            accountLabel: descriptor.accountLabel.map { DisplayText.sanitize($0) },
+            leadName: timeline.map { DisplayText.sanitize($0.lead.displayName) },
+            callsLoaded: timeline?.callsLoaded ?? 0,
+            isComplete: timeline?.historyEnded ?? false,
+            spinner: spinner
+        )
+    }
+
+    public var footer: FooterFacts {
+        let slots = filterSlots.enumerated().map { index, outcome in
+            FilterSlot(key: String(index + 1), label: DisplayText.sanitize(outcome.label), outcome: outcome,
+                       isOn: filter.outcomes.contains(outcome))
+        }
+        let direction: String
+        switch filter.direction {
+        case nil: direction = "all"
+        case .outbound?: direction = "outbound"
+        case .inbound?: direction = "inbound"
+        case .other(let raw)?: direction = DisplayText.sanitize(raw)
+        }
+        var error: String?
+        if focus == .leads || timeline == nil, let failure = leads.failure {
+            error = failure.message
+        } else if let failure = timeline?.failure {
+            error = failure.error.message
+        } else if let failure = leads.failure {
+            error = failure.message
+        } else if let failure = detailFailure {
+            error = failure
+        }
+        return FooterFacts(
+            slots: slots,
+            direction: direction,
+            filterIsActive: filter.isActive,
+            examined: timeline?.callsExamined ?? 0,
+            matched: timeline?.callsMatched ?? 0,
+            searchPrompt: search.isEditing ? "/" + DisplayText.sanitize(search.text) : nil,
+            notice: notice,
+            error: error.map { DisplayText.sanitize($0) },
+            retryHint: error == nil ? nil : "r retries"
+        )
+    }
+
+    /// The `?` overlay: key, what it does.
+    public static let helpRows: [(keys: String, action: String)] = [
+        ("j / ↓, k / ↑", "move down / up"),
+        ("PgDn / Ctrl-d, PgUp / Ctrl-u", "page down / up"),
+        ("g / Home, G / End", "first / last row (G keeps loading)"),
+        ("Tab, Shift-Tab, h / ←, l / →", "move focus between panes"),
+        ("Enter", "open: lead → its calls; call → full-screen detail"),
+        ("Esc", "back / close overlay / clear search"),
+        ("/ , n , N", "search, next, previous"),
+        ("1 … 6", "toggle an outcome filter (they combine)"),
+        ("0", "clear filters"),
+        ("d", "direction filter: all → outbound → inbound"),
+        ("r", "retry what failed, else reload"),
+        ("?", "this help"),
+        ("q, Ctrl-C", "quit"),
+    ]
+}

@@ -1,0 +1,56 @@
+import CalltrailModel
+import Foundation
+
+/// Where a call sits: which page (numbered from 0, newest first) and where in it.
+/// Page numbers never change while a lead is open, so a reference survives pages
+/// arriving, being dropped and being fetched again.
+public struct CallRef: Sendable, Hashable, Comparable {
+    public let page: Int
+    public let index: Int
+    public init(page: Int, index: Int) {
+        self.page = page
+        self.index = index
+    }
+    public static func < (a: CallRef, b: CallRef) -> Bool { (a.page, a.index) < (b.page, b.index) }
+}
+
+/// One page of a lead's history. What is needed to fetch it again (its cursor)
+/// and to account for it (its size, how many calls match the filter) stays when
+/// its calls are dropped; only `calls` and `dayNumbers` go.
+public struct TimelinePage: Sendable {
+    public let number: Int
+    /// nil for the first page.
+    public let cursor: PageCursor?
+    /// How many calls come before this page in the history.
+    public internal(set) var startOffset: Int
+    /// The calls, while held.
+    public internal(set) var calls: [Call]?
+    /// The local day of each held call (for day headings), nil when it has no start time.
+    var dayNumbers: [Int?] = []
+    /// Known once the page has been loaded.
+    public internal(set) var count: Int?
+    /// Where the page after this one starts, once loaded; nil there means the end.
+    var next: PageCursor?
+    /// How many of its calls pass the current filter; kept after the calls are dropped,
+    /// so a page known to show nothing does not have to be fetched again to scroll past it.
+    var matchCount: Int?
+
+    init(number: Int, cursor: PageCursor?, startOffset: Int) {
+        self.number = number
+        self.cursor = cursor
+        self.startOffset = startOffset
+    }
+
+    public var isHeld: Bool { calls != nil }
+
+    /// Held, or known to contain nothing the filter shows.
+    var canBeScrolledPast: Bool { isHeld || matchCount == 0 }
+}
+
+/// Days since 1970-01-01 in a zone, for grouping calls under local-date headings.
+enum LocalDay {
+    static func number(of date: Date, in zone: TimeZone) -> Int {
+        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        return Int((local / 86_400).rounded(.down))
+    }
+}

@@ -1,0 +1,130 @@
+import CalltrailModel
+import Foundation
+
+/// One drawn row of the timeline, every text already sanitised.
+public enum TimelineRow: Sendable, Hashable {
+    case day(String)
+    case call(CallRow)
+}
+
+/// A call as one row: direction, local time, duration, status, outcome, rating, note start.
+public struct CallRow: Sendable, Hashable {
+    public let id: CallID
+    public let isSelected: Bool
+    /// ↗ outbound, ↙ inbound, · other.
+    public let glyph: String
+    /// Local "HH:mm".
+    public let time: String
+    /// "m:ss", or "—" when absent.
+    public let duration: String
+    /// As the provider spells it; "manual" for a manually logged call without one.
+    public let status: String
+    /// For colouring; nil when the provider sent none.
+    public let outcome: CallOutcome?
+    /// The outcome's short label, or "—".
+    public let outcomeLabel: String
+    /// "★★★★☆", or "" when unrated.
+    public let rating: String
+    /// The note on one line (the front end truncates it to the room left).
+    public let note: String
+    public let isManual: Bool
+    public let isDeleted: Bool
+
+    init(call: Call, isSelected: Bool, zone: TimeZone) {
+        id = call.id
+        self.isSelected = isSelected
+        glyph = DisplayFormat.glyph(call.direction)
+        time = call.startTime.map { DisplayFormat.clockTime($0, in: zone) } ?? "--:--"
+        duration = DisplayFormat.duration(call.duration)
+        status = DisplayText.sanitize(call.status?.rawValue ?? (call.isManual ? "manual" : "—"))
+        outcome = call.outcome
+        outcomeLabel = DisplayText.sanitize(call.outcome?.label ?? "—")
+        rating = DisplayFormat.rating(call.rating)
+        // Only the start shows; cut long notes before sanitising so a huge note costs little.
+        note = DisplayText.sanitize(String((call.note ?? "").prefix(400)))
+        isManual = call.isManual
+        isDeleted = call.isDeleted
+    }
+}
+
+/// What the timeline pane shows besides rows.
+public enum TimelineStatus: Sendable, Hashable {
+    /// No lead opened yet.
+    case noLead
+    /// Nothing to show yet and a request is on its way.
+    case loading
+    /// The lead has no calls.
+    case empty
+    /// The filter matched nothing in the whole history.
+    case noMatches(examined: Int)
+    /// The provider refused this lead (or it does not exist).
+    case noAccess(String)
+    /// Loading failed and there is nothing to show; `r` retries.
+    case failed(String)
+    /// Rows to draw.
+    case rows
+}
+
+/// The line under the last row, if any.
+public enum TimelineTail: Sendable, Hashable {
+    case none
+    /// More is on its way.
+    case loadingMore
+    /// Filtering: still looking further back, so far `examined` calls.
+    case searching(examined: Int)
+    case endOfHistory
+    /// The next page failed; the rows above stay; `r` retries.
+    case failed(String)
+}
+
+extension BrowserState {
+    /// The rows on screen, from the first visible line, at most `listRows` of them.
+    public var visibleTimelineRows: [TimelineRow] {
+        timelineRows(from: timeline?.topLine ?? 0, count: viewport.listRows)
+    }
+
+    /// `count` rows starting at line `start`.
+    public func timelineRows(from start: Int, count: Int) -> [TimelineRow] {
+        guard let timeline, start >= 0, start < timeline.lines.count, count > 0 else { return [] }
+        let zone = settings.timeZone
+        let end = min(timeline.lines.count, start + count)
+        let today = LocalDay.number(of: wallClock, in: zone)
+        return (start..<end).compactMap { index in
+            let line = timeline.lines[index]
+            switch line.kind {
+            case .day(let day):
+                let name = DisplayFormat.day(day)
+                if day == today { return .day("Today · " + name) }
+                if day == today - 1 { return .day("Yesterday · " + name) }
+                return .day(name)
+            case .call:
+                guard let call = timeline.call(at: line.ref) else { return nil }
+                return .call(CallRow(call: call, isSelected: index == timeline.selectedLine, zone: zone))
+            }
+        }
+    }
+
+    public var timelineStatus: TimelineStatus {
+        guard let timeline else { return .noLead }
+        if !timeline.lines.isEmpty { return .rows }
+        if let failure = timeline.failure {
+            if case .noAccess = failure.error { return .noAccess(failure.error.message) }
+            return .failed(failure.error.message)
+        }
+        let finished = timeline.pending == nil && timeline.showsStartOfHistory
+            && timeline.historyEnded && timeline.pages.allSatisfy { $0.isHeld || $0.matchCount == 0 }
+        if finished, timeline.callsLoaded == 0 { return .empty }
+        if finished, filter.isActive { return .noMatches(examined: timeline.callsExamined) }
+        return .loading
+    }
+
+    public var timelineTail: TimelineTail {
+        guard let timeline else { return .none }
+        if let failure = timeline.failure { return .failed(failure.error.message) }
+        if timeline.showsEndOfHistory { return timeline.lines.isEmpty ? .none : .endOfHistory }
+        if timeline.pending != nil || timeline.pageToLoad(listRows: viewport.listRows) != nil {
+            return filter.isActive ? .searching(examined: timeline.callsExamined) : .loadingMore
+        }
+        return .none
+    }
+}

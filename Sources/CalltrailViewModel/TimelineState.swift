@@ -1,0 +1,379 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// One row of the timeline: a local-date heading or a call. Headings carry the
+/// reference of the call under them, so lines stay ordered by reference.
+public struct TimelineLine: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Days since 1970-01-01 in the display zone.
+        case day(Int)
+        case call
+    }
+    public let kind: Kind
+    public let ref: CallRef
+
+    public var isCall: Bool { kind == .call }
+}
+
+/// A calls request on its way.
+public struct PendingPage: Sendable, Hashable {
+    public let ticket: LoadTicket
+    public let page: Int
+    public let startedAt: ContinuousClock.Instant
+}
+
+/// A calls request that failed; the rows already shown stay.
+public struct PageFailure: Sendable, Hashable {
+    public let page: Int
+    public let error: ProviderError
+}
+
+/// Where a `g`/`G` jump is still heading while pages load.
+enum PendingJump: Sendable, Hashable {
+    case top, bottom
+}
+
+/// One lead's calls as the timeline holds them: a record per page fetched so far
+/// (cursor, size), the calls of at most `maximumHeldPages` of them, and the lines
+/// built from the held pages around the selection.
+///
+/// The lines cover the *run*: the pages next to the selected one that are held or
+/// known to show nothing under the filter. Reaching either end of the run within
+/// about a screen asks for the page beyond it, by its cursor; at most one request
+/// is in flight.
+public struct TimelineState: Sendable {
+    public internal(set) var lead: Lead
+    public private(set) var pages: [TimelinePage]
+    /// The last page has been loaded and said there is nothing after it.
+    public private(set) var historyEnded = false
+    public internal(set) var pending: PendingPage?
+    public internal(set) var failure: PageFailure?
+    public private(set) var lines: [TimelineLine] = []
+    /// Index into `lines` of the selected call; nil when no call is shown.
+    public internal(set) var selectedLine: Int?
+    /// First line on screen.
+    public internal(set) var topLine = 0
+    /// The pages the lines cover.
+    public private(set) var run: ClosedRange<Int> = 0...0
+    /// Every page requested, in order (the request log the benchmark and tests read).
+    public private(set) var requestedPages: [Int] = []
+    /// Calls in the pages loaded at least once: how far into the history we have been.
+    public private(set) var callsLoaded = 0
+    /// Under the current filter: calls looked at, and how many passed.
+    public private(set) var callsExamined = 0
+    public private(set) var callsMatched = 0
+    /// Outcome frequencies over loaded calls (for open vocabularies' filter keys).
+    public private(set) var outcomeCounts: [CallOutcome: Int] = [:]
+
+    /// The selected call, or where the selection was while nothing is shown.
+    var anchor: CallRef?
+    /// The selection before a filter hid it, restored when the filter is cleared.
+    var selectionBeforeFilter: CallRef?
+    var pendingJump: PendingJump?
+
+    init(lead: Lead) {
+        self.lead = lead
+        self.pages = [TimelinePage(number: 0, cursor: nil, startOffset: 0)]
+    }
+
+    /// The pages whose calls are in memory (never more than the setting allows).
+    public private(set) var heldPages: Set<Int> = []
+    public var heldPageCount: Int { heldPages.count }
+
+    public var selectedRef: CallRef? {
+        guard let selectedLine, lines.indices.contains(selectedLine) else { return nil }
+        return lines[selectedLine].ref
+    }
+
+    public var selectedCall: Call? { selectedRef.flatMap(call(at:)) }
+
+    public func call(at ref: CallRef) -> Call? {
+        guard pages.indices.contains(ref.page), let calls = pages[ref.page].calls, calls.indices.contains(ref.index) else {
+            return nil
+        }
+        return calls[ref.index]
+    }
+
+    /// The history's last page is among the lines: nothing more below.
+    public var showsEndOfHistory: Bool { historyEnded && run.upperBound == pages.count - 1 && pages[run.upperBound].isHeld }
+
+    /// The history's first page is among the lines: nothing more above.
+    public var showsStartOfHistory: Bool { run.lowerBound == 0 }
+
+    // MARK: Loading
+
+    /// The page to ask for next, if any: the selected page when it is not held,
+    /// else the page beyond whichever end of the run is within two screens of the
+    /// selection (about one screen of prefetch past the visible one).
+    func pageToLoad(listRows: Int) -> Int? {
+        guard pending == nil, failure == nil else { return nil }
+        let anchorPage = anchor?.page ?? 0
+        if !pages[anchorPage].isHeld { return anchorPage }
+        let want = 2 * max(listRows, 1)
+        let below = run.upperBound + 1 < pages.count ? run.upperBound + 1 : nil
+        let above = run.lowerBound > 0 ? run.lowerBound - 1 : nil
+        if pendingJump == .bottom, let below { return below }
+        guard let selectedLine else {
+            // Nothing shown (a filter found nothing yet): look further down, then up.
+            return below ?? above
+        }
+        let after = lines.count - 1 - selectedLine
+        let before = selectedLine
+        let needBelow = below != nil && after < want
+        let needAbove = above != nil && before < want
+        switch (needBelow, needAbove) {
+        case (true, true): return before < after ? above : below
+        case (true, false): return below
+        case (false, true): return above
+        case (false, false): return nil
+        }
+    }
+
+    func cursor(ofPage page: Int) -> PageCursor? { pages[page].cursor }
+
+    mutating func markRequested(page: Int, ticket: LoadTicket, at now: ContinuousClock.Instant) {
+        pending = PendingPage(ticket: ticket, page: page, startedAt: now)
+        requestedPages.append(page)
+    }
+
+    /// A page arrived for the pending request.
+    mutating func receive(_ result: CallPage, filter: CallFilter, zone: TimeZone, maximumHeldPages: Int, listRows: Int) {
+        guard let pending else { return }
+        self.pending = nil
+        failure = nil
+        let number = pending.page
+        var page = pages[number]
+        let firstTime = page.count == nil
+        let previousCount = page.count
+        page.calls = result.calls
+        heldPages.insert(number)
+        page.dayNumbers = result.calls.map { $0.startTime.map { LocalDay.number(of: $0, in: zone) } }
+        page.count = result.calls.count
+        page.next = result.next
+        let matches = result.calls.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) }
+        if page.matchCount == nil {
+            callsExamined += result.calls.count
+            callsMatched += matches
+        } else if let previous = page.matchCount, let previousCount {
+            callsExamined += result.calls.count - previousCount
+            callsMatched += matches - previous
+        }
+        page.matchCount = matches
+        if firstTime {
+            callsLoaded += result.calls.count
+            for call in result.calls { if let outcome = call.outcome { outcomeCounts[outcome, default: 0] += 1 } }
+        }
+        pages[number] = page
+        linkSuccessor(of: number)
+        evict(keeping: maximumHeldPages)
+        rebuildLines(filter: filter, listRows: listRows)
+    }
+
+    /// Makes the page after `number` agree with what `number` said comes next. A
+    /// refetched page that points elsewhere (the history changed) drops what followed.
+    private mutating func linkSuccessor(of number: Int) {
+        let page = pages[number]
+        let end = page.startOffset + (page.count ?? 0)
+        if number + 1 < pages.count {
+            if pages[number + 1].cursor == page.next, page.next != nil {
+                if pages[number + 1].startOffset != end {
+                    for later in (number + 1)..<pages.count { pages[later].startOffset += end - pages[number + 1].startOffset }
+                }
+                return
+            }
+            for later in (number + 1)..<pages.count { heldPages.remove(later) }
+            pages.removeSubrange((number + 1)...)
+        }
+        if let next = page.next {
+            pages.append(TimelinePage(number: number + 1, cursor: next, startOffset: end))
+            historyEnded = false
+        } else {
+            historyEnded = true
+        }
+    }
+
+    mutating func fail(_ error: ProviderError) {
+        guard let pending else { return }
+        failure = PageFailure(page: pending.page, error: error)
+        self.pending = nil
+    }
+
+    /// Forget the failure so `pageToLoad` asks again.
+    mutating func clearFailure() { failure = nil }
+
+    /// Drop the calls of the pages farthest from the selection until at most
+    /// `limit` are held: first pages outside the lines, then pages the filter
+    /// shows nothing of, then by distance. The selected page and the one to
+    /// return to when a filter is cleared always stay.
+    private mutating func evict(keeping limit: Int) {
+        guard heldPages.count > limit else { return }
+        var held = Array(heldPages)
+        let anchorPage = anchor?.page ?? pending?.page ?? 0
+        let protected: Set<Int> = [anchorPage, selectionBeforeFilter?.page ?? anchorPage]
+        let anchorRun = runAround(anchorPage)
+        held.removeAll { protected.contains($0) }
+        let pagesNow = pages
+        func dropFirst(_ p: Int) -> (Int, Int, Int) {
+            (anchorRun.contains(p) ? 0 : 1, pagesNow[p].matchCount == 0 ? 1 : 0, abs(p - anchorPage))
+        }
+        held.sort { dropFirst($0) > dropFirst($1) }
+        var excess = heldPages.count - limit
+        for number in held where excess > 0 {
+            heldPages.remove(number)
+            pages[number].calls = nil
+            pages[number].dayNumbers = []
+            excess -= 1
+        }
+    }
+
+    private func runAround(_ page: Int) -> ClosedRange<Int> {
+        guard pages[page].isHeld else { return page...page }
+        var low = page
+        while low > 0, pages[low - 1].canBeScrolledPast { low -= 1 }
+        var high = page
+        while high + 1 < pages.count, pages[high + 1].canBeScrolledPast { high += 1 }
+        return low...high
+    }
+
+    // MARK: Lines and selection
+
+    /// Rebuild the lines from the held pages around the selection, keeping the
+    /// selection on the same call (or the nearest one the filter shows) and that
+    /// call at the same height on screen.
+    mutating func rebuildLines(filter: CallFilter, listRows: Int) {
+        let keep = selectedRef ?? anchor
+        let heightOnScreen = selectedLine.map { $0 - topLine }
+        let anchorPage = keep?.page ?? 0
+        lines.removeAll(keepingCapacity: true)
+        run = runAround(anchorPage)
+        if pages[anchorPage].isHeld {
+            var lastDay: Int?? = .none
+            for number in run {
+                guard let calls = pages[number].calls else { continue }
+                let days = pages[number].dayNumbers
+                for (index, call) in calls.enumerated() where filter.matches(call) {
+                    let ref = CallRef(page: number, index: index)
+                    let day = days[index]
+                    if lastDay != .some(day), let day {
+                        lines.append(TimelineLine(kind: .day(day), ref: ref))
+                    }
+                    lastDay = .some(day)
+                    lines.append(TimelineLine(kind: .call, ref: ref))
+                }
+            }
+        }
+        if let jump = pendingJump, !lines.isEmpty {
+            selectedLine = jump == .top ? firstCallLine() : lastCallLine()
+            if jump == .top || (historyEnded && run.upperBound == pages.count - 1) { pendingJump = nil }
+        } else if let keep {
+            selectedLine = nearestCallLine(to: keep)
+        } else {
+            selectedLine = firstCallLine()
+        }
+        if let selectedRef { anchor = selectedRef }
+        if let selectedLine, let heightOnScreen {
+            topLine = selectedLine - heightOnScreen
+        }
+        scrollToSelection(listRows: listRows)
+    }
+
+    private func firstCallLine() -> Int? { lines.firstIndex(where: \.isCall) }
+    private func lastCallLine() -> Int? { lines.lastIndex(where: \.isCall) }
+
+    /// The line of `ref`, or of the first shown call after it, or the last before it.
+    private func nearestCallLine(to ref: CallRef) -> Int? {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].ref < ref || (lines[mid].ref == ref && !lines[mid].isCall) { low = mid + 1 } else { high = mid }
+        }
+        if low < lines.count { return low }
+        return lastCallLine()
+    }
+
+    /// Keep the selection on screen; show a day heading right above it when there is room.
+    mutating func scrollToSelection(listRows: Int) {
+        let rows = max(listRows, 1)
+        guard let selectedLine else {
+            topLine = min(topLine, max(0, lines.count - rows))
+            topLine = max(topLine, 0)
+            return
+        }
+        let wantTop = selectedLine > 0 && !lines[selectedLine - 1].isCall ? selectedLine - 1 : selectedLine
+        if wantTop < topLine { topLine = wantTop }
+        if selectedLine >= topLine + rows { topLine = selectedLine - rows + 1 }
+        topLine = max(0, min(topLine, max(0, lines.count - rows)))
+        if selectedLine < topLine { topLine = selectedLine }
+    }
+
+    /// Move the selection by `delta` lines (skipping headings), clamped to the lines.
+    mutating func move(by delta: Int, listRows: Int) {
+        pendingJump = nil
+        guard let current = selectedLine, !lines.isEmpty else { return }
+        var target = max(0, min(lines.count - 1, current + delta))
+        if delta >= 0 {
+            while target < lines.count, !lines[target].isCall { target += 1 }
+            if target >= lines.count { target = lastCallLine() ?? current }
+        } else {
+            while target >= 0, !lines[target].isCall { target -= 1 }
+            if target < 0 { target = firstCallLine() ?? current }
+        }
+        select(line: target, listRows: listRows)
+    }
+
+    mutating func select(line: Int, listRows: Int) {
+        selectedLine = line
+        anchor = lines[line].ref
+        scrollToSelection(listRows: listRows)
+    }
+
+    /// `g`: the newest call. When the top of the history is no longer held, jump
+    /// there directly (page 0's cursor is known) instead of walking back page by page.
+    mutating func jumpToTop(filter: CallFilter, listRows: Int) {
+        if run.lowerBound == 0, let first = firstCallLine() {
+            pendingJump = nil
+            select(line: first, listRows: listRows)
+            return
+        }
+        pendingJump = .top
+        anchor = CallRef(page: 0, index: 0)
+        selectedLine = nil
+        topLine = 0
+        rebuildLines(filter: filter, listRows: listRows)
+    }
+
+    /// `G`: the last loaded call, and keep loading (and following) to the end.
+    mutating func jumpToBottom(listRows: Int) {
+        if let last = lastCallLine() { select(line: last, listRows: listRows) }
+        if !showsEndOfHistory { pendingJump = .bottom }
+    }
+
+    /// A new filter: recount what the held pages show, forget what is known of
+    /// dropped ones, and keep the selection on the same call if it still shows.
+    mutating func apply(filter: CallFilter, previous: CallFilter, listRows: Int) {
+        if !previous.isActive, filter.isActive { selectionBeforeFilter = selectedRef ?? anchor }
+        callsExamined = 0
+        callsMatched = 0
+        for number in pages.indices {
+            if let calls = pages[number].calls {
+                let matches = calls.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) }
+                pages[number].matchCount = matches
+                callsExamined += calls.count
+                callsMatched += matches
+            } else {
+                pages[number].matchCount = nil
+            }
+        }
+        if !filter.isActive, let restore = selectionBeforeFilter {
+            anchor = restore
+            selectedLine = nil
+            selectionBeforeFilter = nil
+        }
+        rebuildLines(filter: filter, listRows: listRows)
+    }
+
+    /// The user picked a call under a filter: clearing the filter keeps this one.
+    mutating func forgetSelectionBeforeFilter() { selectionBeforeFilter = nil }
+}

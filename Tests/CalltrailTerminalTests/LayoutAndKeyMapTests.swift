@@ -1,0 +1,63 @@
+import CalltrailViewModel
+import Testing
+
+@testable import CalltrailTerminal
+
+@Suite struct LayoutTests {
+    @Test func wideTerminalShowsThreePanesEdgeToEdge() {
+        let layout = Layout(width: 120, height: 40, focus: .calls)
+        #expect(!layout.isTooSmall)
+        #expect(layout.panes.map(\.0) == [.leads, .calls, .detail])
+        let rects = layout.panes.map(\.1)
+        #expect(rects.first?.x == 0)
+        #expect(rects.reduce(0) { $0 + $1.width } == 120)
+        #expect(zip(rects, rects.dropFirst()).allSatisfy { $0.x + $0.width == $1.x })
+        #expect(rects.allSatisfy { $0.y == 1 && $0.height == 38 })
+    }
+
+    @Test func narrowerTerminalsShowFewerPanes() {
+        #expect(Layout(width: 80, height: 24, focus: .calls).panes.map(\.0) == [.calls, .detail])
+        #expect(Layout(width: 80, height: 24, focus: .leads).panes.map(\.0) == [.leads, .calls])
+        #expect(Layout(width: 50, height: 24, focus: .calls).panes.map(\.0) == [.calls])
+        #expect(Layout(width: 50, height: 24, focus: .leads).panes.map(\.0) == [.leads])
+    }
+
+    @Test func tinyTerminalIsTooSmall() {
+        let layout = Layout(width: 20, height: 6, focus: .calls)
+        #expect(layout.isTooSmall)
+        #expect(layout.panes.isEmpty)
+    }
+}
+
+@Suite struct KeyMapTests {
+    @Test func productKeysMapToCommands() {
+        let map = KeyMap.standard
+        #expect(map.command(for: .character("j")) == .moveDown)
+        #expect(map.command(for: .down) == .moveDown)
+        #expect(map.command(for: .control("d")) == .pageDown)
+        #expect(map.command(for: .character("G")) == .last)
+        #expect(map.command(for: .backTab) == .focusPrevious)
+        #expect(map.command(for: .enter) == .open)
+        #expect(map.command(for: .escape) == .back)
+        #expect(map.command(for: .character("3")) == .toggleOutcome(3))
+        #expect(map.command(for: .character("0")) == .clearOutcomes)
+        #expect(map.command(for: .character("q")) == .quit)
+        #expect(map.command(for: .control("c")) == .quit)
+        #expect(map.command(for: .character("x")) == nil)
+    }
+
+    @Test func noKeyIsBoundTwice() {
+        let keys = KeyMap.standard.bindings.flatMap(\.keys)
+        #expect(keys.count == Set(keys).count)
+    }
+
+    @Test func decodesControlCharacters() {
+        #expect(Key.fromCharacter(0x0D) == .enter)
+        #expect(Key.fromCharacter(0x1B) == .escape)
+        #expect(Key.fromCharacter(0x04) == .control("d"))
+        #expect(Key.fromCharacter(0x09) == .tab)
+        #expect(Key.fromCharacter(0x7F) == .backspace)
+        #expect(Key.fromCharacter(0x9B) == nil)
+        #expect(Key.fromCharacter(UInt32(("高" as Unicode.Scalar).value)) == .character("高"))
+    }
+}

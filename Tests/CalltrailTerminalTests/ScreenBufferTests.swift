@@ -1,0 +1,52 @@
+import CalltrailModel
+import Testing
+
+@testable import CalltrailTerminal
+
+@Suite struct ScreenBufferTests {
+    @Test func writesTextClippedToTheLimit() {
+        var screen = ScreenBuffer(width: 10, height: 2)
+        let end = screen.put("hello world", x: 1, y: 0, limit: 5)
+        #expect(end == 6)
+        #expect(screen.lines == [" hello", ""])
+    }
+
+    @Test func wideCharacterTakesTwoCellsAndTheSecondIsSkipped() {
+        var screen = ScreenBuffer(width: 6, height: 1)
+        screen.put("高橋x", x: 0, y: 0)
+        #expect(screen[0, 0].character == "高")
+        #expect(screen[1, 0].isContinuation)
+        #expect(screen[2, 0].character == "橋")
+        #expect(screen[4, 0].character == "x")
+        #expect(screen.lines == ["高橋x"])
+    }
+
+    @Test func wideCharacterThatDoesNotFitIsLeftOut() {
+        var screen = ScreenBuffer(width: 3, height: 1)
+        let end = screen.put("a高橋", x: 0, y: 0)
+        #expect(end == 3)
+        #expect(screen.line(0) == "a高")
+        var narrow = ScreenBuffer(width: 5, height: 1)
+        narrow.put("ab高", x: 0, y: 0, limit: 3)
+        #expect(narrow.line(0) == "ab   ")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = ScreenBuffer(width: 4, height: 1)
+        screen.put("高", x: 0, y: 0)
+        screen.put("z", x: 1, y: 0)
+        #expect(screen.line(0) == " z  ")
+        #expect(!screen[1, 0].isContinuation)
+    }
+
+    @Test func fillAndRestyleKeepBounds() {
+        var screen = ScreenBuffer(width: 3, height: 2)
+        screen.put("abc", x: 0, y: 1)
+        screen.fill(x: -2, y: -1, width: 10, height: 2, style: CellStyle(.header))
+        #expect(screen.lines == ["", "abc"])
+        #expect(screen[2, 0].style.role == .header)
+        screen.restyle(x: 1, y: 1, width: 9, style: CellStyle(.selection, reverse: true))
+        #expect(screen[0, 1].style.role == .text)
+        #expect(screen[2, 1].style.reverse)
+    }
+}

@@ -1,0 +1,95 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// A provider for tests: leads with a given number of calls, every request
+/// recorded, and on command a page held back until released, a page that fails
+/// once, or a lead that is refused. Cursors are offsets, like the demo's.
+actor ScriptedProvider: CallProvider {
+    enum Request: Equatable {
+        case leads(query: String?, cursor: String?)
+        case calls(lead: LeadID, offset: Int, limit: Int)
+        case call(CallID)
+    }
+
+    nonisolated let descriptor: ProviderDescriptor
+    private let counts: [LeadID: Int]
+    private let leadList: [Lead]
+    private let outcome: @Sendable (LeadID, Int) -> CallOutcome
+    private(set) var requests: [Request] = []
+    private(set) var cancelled: [Request] = []
+    private var held: Set<Int> = []
+    private var failing: [Int: ProviderError] = [:]
+    private var refused: Set<LeadID> = []
+    static let newest = Date(timeIntervalSince1970: 1_790_000_000)
+
+    init(
+        leads: [(LeadID, Int)],
+        vocabulary: OutcomeVocabulary = .fixed(CallOutcome.known),
+        outcome: @escaping @Sendable (LeadID, Int) -> CallOutcome = { _, index in CallOutcome.known[index % 6] }
+    ) {
+        counts = Dictionary(uniqueKeysWithValues: leads)
+        leadList = leads.map { Lead(id: $0.0, firstName: "Lead", lastName: $0.0.rawValue, phones: ["+1555\($0.0.rawValue)"]) }
+        self.outcome = outcome
+        descriptor = ProviderDescriptor(name: "Scripted", accountLabel: "test", outcomes: vocabulary, defaultPageSize: 100, maximumPageSize: 1_000)
+    }
+
+    /// Requests for pages starting at `offset` wait until `release(offset:)`.
+    func hold(offset: Int) { held.insert(offset) }
+    func release(offset: Int) { held.remove(offset) }
+    /// The next request for the page at `offset` fails with `error`.
+    func fail(offset: Int, with error: ProviderError) { failing[offset] = error }
+    func refuse(_ lead: LeadID) { refused.insert(lead) }
+
+    var callRequests: [(lead: LeadID, offset: Int)] {
+        requests.compactMap { if case .calls(let lead, let offset, _) = $0 { (lead, offset) } else { nil } }
+    }
+
+    nonisolated static func call(lead: LeadID, index: Int, outcome: CallOutcome) -> Call {
+        Call(
+            id: CallID("\(lead.rawValue)-\(index)"),
+            leadID: lead,
+            direction: index % 3 == 0 ? .inbound : .outbound,
+            status: .completed,
+            outcome: outcome,
+            startTime: newest.addingTimeInterval(-Double(index) * 1_800),
+            duration: index % 400,
+            note: "call \(index)"
+        )
+    }
+
+    func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
+        requests.append(.leads(query: query, cursor: cursor?.token))
+        let matching = leadList.filter { lead in query.map { lead.displayName.localizedCaseInsensitiveContains($0) } ?? true }
+        let start = cursor.flatMap { Int($0.token) } ?? 0
+        let end = min(matching.count, start + limit)
+        return LeadPage(leads: Array(matching[min(start, end)..<end]), next: end < matching.count ? PageCursor(String(end)) : nil)
+    }
+
+    func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
+        let offset = cursor.flatMap { Int($0.token) } ?? 0
+        let request = Request.calls(lead: lead, offset: offset, limit: limit)
+        requests.append(request)
+        do {
+            while held.contains(offset) { try await Task.sleep(for: .milliseconds(1)) }
+            try Task.checkCancellation()
+        } catch {
+            cancelled.append(request)
+            throw error
+        }
+        if refused.contains(lead) { throw ProviderError.noAccess("lead \(lead)") }
+        if let error = failing.removeValue(forKey: offset) { throw error }
+        guard let count = counts[lead] else { throw ProviderError.notFound("lead \(lead)") }
+        let end = min(count, offset + limit)
+        let calls = offset < end ? (offset..<end).map { ScriptedProvider.call(lead: lead, index: $0, outcome: outcome(lead, $0)) } : []
+        return CallPage(calls: calls, next: end < count ? PageCursor(String(end)) : nil)
+    }
+
+    func call(id: CallID) async throws -> Call {
+        requests.append(.call(id))
+        let parts = id.rawValue.split(separator: "-")
+        guard parts.count == 2, let index = Int(parts[1]) else { throw ProviderError.noAccess("this call") }
+        let lead = LeadID(String(parts[0]))
+        return ScriptedProvider.call(lead: lead, index: index, outcome: outcome(lead, index))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// One tmux server on its own socket with one fixed-size window, for driving the
+/// browser as a user would. Tests poll `capture-pane` with a deadline; the server
+/// is killed when the session is closed or released, even after a failure.
+final class TmuxSession: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let socket: String
+    private let target = "main"
+    private var closed = false
+
+    /// Starts `command` (run by `sh -c`) in a new detached window of the given size.
+    /// Every session gets TERM=xterm-256color and TZ=UTC unless `environment` says otherwise.
+    init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
+        socket = "calltrail-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var env = ["TERM": "xterm-256color", "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }.joined(separator: " ")
+        let full = "env \(assignments) sh -c \(Self.shellQuote(command))"
+        _ = try run(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", full])
+        // Keep the pane after the program exits so a failure can still be inspected.
+        _ = try? run(["set-option", "-t", target, "remain-on-exit", "on"])
+    }
+
+    deinit { close() }
+
+    /// Kills the tmux server.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? run(["kill-server"])
+    }
+
+    /// Sends tmux key names ("Enter", "Escape", "j", "C-c").
+    func send(_ keys: String...) throws {
+        _ = try run(["send-keys", "-t", target] + keys)
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws {
+        _ = try run(["send-keys", "-t", target, "-l", text])
+    }
+
+    /// The visible pane text; with `escapes`, including colour/attribute sequences.
+    func capture(escapes: Bool = false) throws -> String {
+        try run(["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : []))
+    }
+
+    /// A tmux format for the pane, e.g. "#{pane_title}" or "#{pane_pid}".
+    func display(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        _ = try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `condition` holds, or fails with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(
+        _ what: String, timeout: Duration = .seconds(15), escapes: Bool = false, _ condition: (String) -> Bool
+    ) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var screen = ""
+        while clock.now < deadline {
+            screen = try capture(escapes: escapes)
+            if condition(screen) { return screen }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw Failure(description: "timed out waiting for \(what); screen was:\n\(screen)")
+    }
+
+    /// Waits until the screen shows `text`.
+    @discardableResult
+    func waitFor(text: String, timeout: Duration = .seconds(15)) async throws -> String {
+        try await waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "tmux \(arguments.first ?? ""): \(message)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
