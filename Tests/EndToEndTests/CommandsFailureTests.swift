@@ -73,6 +73,8 @@ import Testing
         let manual = try await json("200201")
         #expect(manual.contains("\"status\":null") && manual.contains("\"manual\":true"))
         #expect(!manual.contains("dialerCallRecordId") && !manual.contains("elapsedTime"))
+        // `raw` is the object as sent, keys in the server's order.
+        #expect(manual.contains("\"raw\":{\"id\":200201,\"userId\":"))
 
         let extra = try await json("200203")
         #expect(extra.contains("\"otherFields\":{\"sentimentScore\":0.82,\"transcriptLanguage\":\"ja\"}"))

@@ -32,9 +32,9 @@ public struct LoftyWebhookPayload: Sendable {
     public init(bytes: [UInt8]) throws(ProviderError) {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            value = try JSONValue.parse(bytes)
         } catch {
-            throw .invalidInput("the webhook payload is not JSON: \(APIClient.describe(decodingError: error))")
+            throw .invalidInput("the webhook payload is not JSON (\(error.description))")
         }
         guard case .array(let items)? = value["createdCall"] ?? value["data"]?["createdCall"] else {
             throw .invalidInput("the webhook payload has no \"createdCall\" list")
