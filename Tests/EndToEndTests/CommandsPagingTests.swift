@@ -60,6 +60,25 @@ import Testing
         #expect(log.filter { $0.fault == nil }.count == 25)
     }
 
+    @Test func streamsEachPageAsItArrives() async throws {
+        // The third list request is held for a minute: the first two pages must be out before it.
+        let stub = try await StubAPIProcess(arguments: ["--fault", "slow@requests=3@delay-ms=60000"])
+        defer { stub.stop() }
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let command = try RunningCommand(
+            try BuiltProducts.path(of: "calltrail"),
+            ["calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", Self.bigLead,
+             "--page-size", "100", "--format", "json"],
+            environment: Calltrail.environment(home: home.path))
+        defer { command.stop() }
+        let streamed = try await command.waitForOutput(deadline: .seconds(30)) { output in
+            output.split(separator: "\n").count == 200
+        }
+        #expect(streamed)
+        #expect(command.isRunning, "the walk is still waiting for page 3")
+    }
+
     @Test func limitStopsEarlyAndOutcomeFilters() async throws {
         let stub = try await StubAPIProcess()
         defer { stub.stop() }
