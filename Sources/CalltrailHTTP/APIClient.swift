@@ -96,6 +96,7 @@ public struct APIClient: Sendable {
                 switch error {
                 case .timedOut: failure = .timedOut
                 case .network(let why): failure = .network(redact(why))
+                case .cannotConnect(let why): throw ProviderError.network(redact(why))
                 }
             } catch is CancellationError {
                 throw CancellationError()

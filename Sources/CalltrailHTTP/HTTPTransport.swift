@@ -16,6 +16,9 @@ public protocol HTTPTransport: Sendable {
 public enum TransportError: Error, Sendable, Hashable {
     case timedOut
     case network(String)
+    /// No connection could be made. The transport already kept trying for its
+    /// connect time-out, so the caller does not retry this.
+    case cannotConnect(String)
 }
 
 /// The real transport, on async-http-client. One client for the process, with
@@ -26,7 +29,8 @@ public struct AsyncHTTPTransport: HTTPTransport {
 
     private static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.timeout = .init(connect: .seconds(10))
+        // The pool keeps retrying a refused connection until this expires.
+        configuration.timeout = .init(connect: .seconds(5))
         configuration.decompression = .enabled(limit: .ratio(50))
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
@@ -49,14 +53,16 @@ public struct AsyncHTTPTransport: HTTPTransport {
             )
         } catch {
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
-            throw Self.classify(error)
+            throw Self.classify(error, host: request.url.split(separator: "/").dropFirst().first.map(String.init) ?? "the host")
         }
     }
 
-    static func classify(_ error: any Error) -> TransportError {
+    static func classify(_ error: any Error, host: String) -> TransportError {
         if let clientError = error as? HTTPClientError {
             switch clientError {
-            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+            case .connectTimeout:
+                return .cannotConnect("cannot connect to \(host) (no answer)")
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .timedOut
             case .remoteConnectionClosed:
                 return .network("the connection closed before the response was complete")
@@ -68,11 +74,20 @@ public struct AsyncHTTPTransport: HTTPTransport {
             return .network("the response is larger than \(maximumBodyBytes / 1_048_576) MiB")
         }
         if let io = error as? IOError {
-            return .network(io.description)
+            let reason = String(cString: strerror(io.errnoCode)).lowercased()
+            switch io.errnoCode {
+            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL:
+                return .cannotConnect("cannot connect to \(host) (\(reason))")
+            default:
+                return .network("\(host): \(reason)")
+            }
         }
         if let connect = error as? NIOConnectionError {
             let first = connect.connectionErrors.first.map { String(describing: $0.error) } ?? "no address"
-            return .network("cannot connect to \(connect.host):\(connect.port) (\(first))")
+            return .cannotConnect("cannot connect to \(connect.host):\(connect.port) (\(first))")
+        }
+        if error is SocketAddressError {
+            return .cannotConnect("cannot resolve \(host)")
         }
         if let parse = error as? HTTPParserError {
             return .network("the response was cut short or malformed (\(parse))")

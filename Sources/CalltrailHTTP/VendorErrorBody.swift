@@ -14,7 +14,7 @@ public struct VendorErrorBody: Sendable, Hashable {
     }
 
     public init(body: [UInt8]) {
-        if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) {
+        if let value = try? JSONValue.parse(body) {
             switch value {
             case .string(let text):
                 self.init(code: nil, message: text)

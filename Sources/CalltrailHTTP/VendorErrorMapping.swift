@@ -13,7 +13,7 @@ public struct StandardErrorMapping: VendorErrorMapping {
 
     public func error(status: Int, body: VendorErrorBody, for request: APIRequest, rateLimit: RateLimitHeaders) -> ProviderError {
         switch status {
-        case 401: return .unauthorized(body.message.isEmpty ? "the token was refused (HTTP 401)" : body.message)
+        case 401: return .unauthorized("the provider refused the token (HTTP 401)")
         case 403: return .noAccess(request.subject)
         case 404: return .notFound(request.subject)
         case 429: return .rateLimited(retryAfter: rateLimit.retryAfter)

@@ -100,7 +100,7 @@ import Testing
 
     @Test func clientErrorsAreNotRetriedAndGoThroughTheMapping() async throws {
         let transport = ScriptedTransport([.reply(401, [], #""token expired""#)])
-        await #expect(throws: ProviderError.unauthorized("token expired")) {
+        await #expect(throws: ProviderError.unauthorized("the provider refused the token (HTTP 401)")) {
             try await client(transport, sleeps: RecordedSleeps()).send(request, decode: text)
         }
         #expect(transport.requestCount == 1)

@@ -111,6 +111,18 @@ import Testing
         let body = Array(#"{"id":5,"duration":"3:45","status":7,"price":"free","startTime":"yesterday"}"#.utf8)
         let call = try LoftyCallDecoder.single(from: body)
         #expect(call.duration == nil && call.status == nil && call.startTime == nil)
-        #expect(call.otherFields.map(\.key) == ["duration", "price", "startTime", "status"])
+        #expect(call.otherFields.map(\.key) == ["duration", "status", "price", "startTime"], "in the order sent")
+    }
+
+    @Test func leadsReadEitherMetadataKeyAndKeepUnknownFields() throws {
+        let spec = Array(#"{"leads":[{"leadId":7,"firstName":"Ann","phones":[{"phone":"+15550001"}],"stage":"Hot","lastTouch":1700000000000}],"get_metadata":{"total":41}}"#.utf8)
+        let (leads, total) = try LoftyLeadDecoder.page(from: spec)
+        #expect(total == 41)
+        #expect(leads.first?.phones == ["+15550001"])
+        #expect(leads.first?.otherFields.map(\.key) == ["stage"])
+        #expect(leads.first?.lastTouch == Date(timeIntervalSince1970: 1_700_000_000))
+        let prose = Array(#"{"leads":[],"_metadata":{"total":0}}"#.utf8)
+        #expect(try LoftyLeadDecoder.page(from: prose).total == 0)
+        #expect(throws: ProviderError.self) { try LoftyLeadDecoder.page(from: Array(#"{"leads":[{"firstName":"x"}]}"#.utf8)) }
     }
 }

@@ -108,7 +108,7 @@ import Testing
             }
             await #expect(throws: ProviderError.self) { try await provider.call(id: "abc") }
             let wrong = try Self.provider(server, token: "wrong-token-value")
-            await #expect(throws: ProviderError.unauthorized("Unauthorized: missing or invalid access token")) {
+            await #expect(throws: ProviderError.unauthorized("the provider refused the token (HTTP 401)")) {
                 try await wrong.call(id: CallID(LoftyStubData.manualCall))
             }
             // No retries for refusals.

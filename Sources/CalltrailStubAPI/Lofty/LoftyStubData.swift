@@ -59,11 +59,13 @@ public struct LoftyStubData: Sendable {
             return LeadRecord(json: json, id: id, calls: calls, callIDs: ids)
         }
 
-        func series(lead: Int64, phone: String, count: Int, ids: (Int) -> Int64) -> [JSONValue] {
+        /// `everyOutcome` cycles through the six outcomes so a small lead shows them all.
+        func series(lead: Int64, phone: String, count: Int, everyOutcome: Bool = false, ids: (Int) -> Int64) -> [JSONValue] {
             var start = newest
             return (0..<count).map { i in
                 start = start.addingTimeInterval(-Double(3_600 + Int(rng.next() % 14_400)))
-                return Self.dialerCall(id: ids(i), lead: lead, phone: phone, start: start, rng: &rng)
+                return Self.dialerCall(id: ids(i), lead: lead, phone: phone, start: start,
+                                       outcome: everyOutcome ? Self.outcomes[i % Self.outcomes.count] : nil, rng: &rng)
             }
         }
 
@@ -72,7 +74,7 @@ public struct LoftyStubData: Sendable {
                 Self.bigLeadFirstCallID - Int64($0) * 3
             }))
 
-        var cjk = series(lead: Self.cjkLead, phone: "+81312345678", count: 12) { Int64(200212 - $0) }
+        var cjk = series(lead: Self.cjkLead, phone: "+81312345678", count: 12, everyOutcome: true) { Int64(200212 - $0) }
         // Oldest first in the array are the highest indexes: place the special calls by id.
         for (index, value) in cjk.enumerated() {
             guard let id = value["id"]?.int64Value else { continue }
@@ -91,7 +93,7 @@ public struct LoftyStubData: Sendable {
         }
         leads.append(lead(Self.cjkLead, "美咲", "高橋", phone: "+81312345678", calls: cjk))
 
-        var emoji = series(lead: Self.emojiLead, phone: "+442071234567", count: 6) { Int64(200306 - $0) }
+        var emoji = series(lead: Self.emojiLead, phone: "+442071234567", count: 6, everyOutcome: true) { Int64(200306 - $0) }
         if let index = emoji.firstIndex(where: { $0["id"]?.int64Value == Self.hostileNoteCall }) {
             emoji[index] = Self.replacing(emoji[index], ["note": .string(Self.hostileNote)])
         }
@@ -132,9 +134,13 @@ public struct LoftyStubData: Sendable {
         "",
     ]
 
-    static func dialerCall(id: Int64, lead: Int64, phone: String, start: Date, rng: inout SplitMix64) -> JSONValue {
-        let outcomes = ["Talked", "VoiceMessage", "NoAnswer", "BadNumber", "DNCNumber", "DNCContact"]
-        let outcome = outcomes[Int(rng.next() % 100) < 55 ? 0 : Int(rng.next() % 6)]
+    static let outcomes = ["Talked", "VoiceMessage", "NoAnswer", "BadNumber", "DNCNumber", "DNCContact"]
+
+    static func dialerCall(
+        id: Int64, lead: Int64, phone: String, start: Date, outcome forced: String?, rng: inout SplitMix64
+    ) -> JSONValue {
+        let drawn = outcomes[Int(rng.next() % 100) < 55 ? 0 : Int(rng.next() % 6)]
+        let outcome = forced ?? drawn
         let status: String
         switch outcome {
         case "Talked": status = "Completed"
