@@ -32,6 +32,12 @@ struct CallsCommand: AsyncParsableCommand {
         return Set(words.map { CallOutcome(argument: $0) })
     }
 
+    /// Open vocabularies send their own words ("no-answer"), which the argument
+    /// parser may have read as a known outcome: match those by spelling too.
+    static func outcome(_ outcome: CallOutcome, isIn wanted: Set<CallOutcome>) -> Bool {
+        wanted.contains(outcome) || wanted.contains { $0.slug == outcome.slug }
+    }
+
     func run() async throws {
         do {
             let configuration = try CalltrailConfiguration.resolve(global)
@@ -52,7 +58,7 @@ struct CallsCommand: AsyncParsableCommand {
                     let page = try await provider.calls(forLead: LeadID(lead), after: cursor, limit: pageSize)
                     return (page.calls, page.next)
                 },
-                keep: { call in wanted.map { set in call.outcome.map(set.contains) ?? false } ?? true },
+                keep: { call in wanted.map { set in call.outcome.map { Self.outcome($0, isIn: set) } ?? false } ?? true },
                 render: { call in
                     switch format {
                     case .table: return CallFormatting.tableRow(call, width: width)

@@ -3,7 +3,7 @@ import CalltrailProviders
 
 /// Makes the configured provider. Each vendor adds its case here.
 enum ProviderFactory {
-    static let knownProviders = ["demo", "lofty"]
+    static let knownProviders = ["demo", "lofty", "skipcall", "nectardesk"]
 
     static func needsToken(_ provider: String) -> Bool { provider != "demo" }
 
@@ -21,6 +21,12 @@ enum ProviderFactory {
             return try LoftyProvider(
                 baseURL: configuration.baseURL ?? LoftyProvider.defaultBaseURL,
                 token: configuration.token ?? AccessToken(""), authScheme: scheme)
+        case "skipcall":
+            return try SkipcallProvider(
+                baseURL: configuration.baseURL ?? SkipcallAPI.defaultBaseURL, token: configuration.token ?? AccessToken(""))
+        case "nectardesk":
+            return try NectarDeskProvider(
+                baseURL: configuration.baseURL ?? NectarDeskAPI.defaultBaseURL, token: configuration.token ?? AccessToken(""))
         default:
             throw ConfigurationError(
                 "unknown provider \"\(configuration.provider)\" (known: \(knownProviders.joined(separator: ", ")))")

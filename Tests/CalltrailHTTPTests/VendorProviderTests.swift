@@ -10,12 +10,12 @@ import Testing
     static let uuid = "123e4567-e89b-12d3-a456-426614174000"
 
     func skipcall(_ transport: ScriptedTransport) throws -> SkipcallProvider {
-        SkipcallProvider(baseURL: try EndpointPolicy.validatedBaseURL("https://api-public.skipcall.app/v1"),
+        try SkipcallProvider(baseURL: "https://api-public.skipcall.app/v1",
                          token: AccessToken("sk_test_secret"), retry: .once, transport: transport)
     }
 
     func nectarDesk(_ transport: ScriptedTransport) throws -> NectarDeskProvider {
-        NectarDeskProvider(baseURL: try EndpointPolicy.validatedBaseURL("https://api.nectardesk.com/v1"),
+        try NectarDeskProvider(baseURL: "https://api.nectardesk.com/v1",
                            token: AccessToken("nd-secret"), retry: .once, transport: transport)
     }
 

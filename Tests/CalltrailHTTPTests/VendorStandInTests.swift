@@ -28,12 +28,12 @@ import Testing
     }
 
     static func skipcall(_ server: StubServer, token: String = token) throws -> SkipcallProvider {
-        SkipcallProvider(baseURL: try EndpointPolicy.validatedBaseURL(server.baseURL + SkipcallStubRoutes.prefix),
+        try SkipcallProvider(baseURL: server.baseURL + SkipcallStubRoutes.prefix,
                          token: AccessToken(token), retry: RetryPolicy(baseDelay: .milliseconds(20)))
     }
 
     static func nectarDesk(_ server: StubServer, token: String = token) throws -> NectarDeskProvider {
-        NectarDeskProvider(baseURL: try EndpointPolicy.validatedBaseURL(server.baseURL + NectarDeskStubRoutes.prefix),
+        try NectarDeskProvider(baseURL: server.baseURL + NectarDeskStubRoutes.prefix,
                            token: AccessToken(token), retry: RetryPolicy(baseDelay: .milliseconds(20)))
     }
 

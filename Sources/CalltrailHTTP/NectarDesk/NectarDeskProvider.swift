@@ -18,9 +18,13 @@ public struct NectarDeskProvider: CallProvider {
 
     /// A provider sending `Access-Token: <token>` to `baseURL`.
     public init(
-        baseURL: BaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
+        baseURL: String = NectarDeskAPI.defaultBaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
         requestTimeout: Duration = .seconds(20), transport: any HTTPTransport = AsyncHTTPTransport()
-    ) {
+    ) throws(ProviderError) {
+        guard !token.isEmpty else {
+            throw .unauthorized("no NectarDesk access token: set CALLTRAIL_TOKEN or token/token_command in the config file")
+        }
+        let baseURL = try EndpointPolicy.validatedBaseURL(baseURL)
         let auth = AuthHeader(name: NectarDeskAPI.tokenHeader, scheme: nil, token: token)
         self.init(client: APIClient(
             baseURL: baseURL, auth: auth, errorMapping: NectarDeskErrorMapping(), retry: retry,

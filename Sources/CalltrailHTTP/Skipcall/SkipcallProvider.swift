@@ -17,9 +17,13 @@ public struct SkipcallProvider: CallProvider {
 
     /// A provider sending `Authorization: Bearer <key>` to `baseURL`.
     public init(
-        baseURL: BaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
+        baseURL: String = SkipcallAPI.defaultBaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
         requestTimeout: Duration = .seconds(20), transport: any HTTPTransport = AsyncHTTPTransport()
-    ) {
+    ) throws(ProviderError) {
+        guard !token.isEmpty else {
+            throw .unauthorized("no Skipcall API key: set CALLTRAIL_TOKEN or token/token_command in the config file")
+        }
+        let baseURL = try EndpointPolicy.validatedBaseURL(baseURL)
         let auth = AuthHeader(name: SkipcallAPI.authorizationHeader, scheme: SkipcallAPI.bearerScheme, token: token)
         self.init(client: APIClient(
             baseURL: baseURL, auth: auth, errorMapping: SkipcallErrorMapping(), retry: retry,

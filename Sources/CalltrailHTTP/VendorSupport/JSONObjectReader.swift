@@ -107,14 +107,14 @@ enum VendorJSON {
         return (object, id)
     }
 
-    /// Parses a body into a JSON value, or a one-line reason.
-    static func parse(_ body: some Collection<UInt8>, what: String) throws(ProviderError) -> JSONValue {
-        let data = Data(body)
-        guard !data.isEmpty else { throw .badResponse("empty body for \(what)") }
+    /// Parses a body into a JSON value (keys in the order sent, so `raw` is the
+    /// object as the API sent it), or a one-line reason.
+    static func parse(_ body: [UInt8], what: String) throws(ProviderError) -> JSONValue {
+        guard !body.isEmpty else { throw .badResponse("empty body for \(what)") }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONValue.parse(body)
         } catch {
-            throw .badResponse("\(what) is not valid JSON")
+            throw .badResponse("\(what) is not valid JSON (\(error.description))")
         }
     }
 
