@@ -319,7 +319,7 @@ public enum BrowserReducer {
             state.leads.pending = LeadsState.PendingLeads(ticket: ticket, startedAt: state.now)
             effects.append(.loadLeads(ticket, query: state.leads.query, cursor: state.leads.next, limit: state.settings.leadsPageSize))
         }
-        if let timeline = state.timeline, let page = timeline.pageToLoad(listRows: rows) {
+        if let timeline = state.timeline, let page = state.timelinePageWanted {
             let ticket = state.issueTicket()
             state.timeline?.markRequested(page: page, ticket: ticket, at: state.now)
             effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: state.pageSize))

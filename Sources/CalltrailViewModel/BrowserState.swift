@@ -53,6 +53,11 @@ public struct BrowserState: Sendable {
         OutcomeSlots.outcomes(for: descriptor.outcomes, counts: timeline?.outcomeCounts ?? [:])
     }
 
+    /// The calls page the timeline wants next, if any.
+    var timelinePageWanted: Int? {
+        timeline?.pageToLoad(listRows: viewport.listRows, filter: filter, maximumHeldPages: settings.maximumHeldPages)
+    }
+
     mutating func issueTicket() -> LoadTicket {
         lastTicket += 1
         return LoadTicket(lastTicket)
