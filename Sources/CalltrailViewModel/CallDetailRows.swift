@@ -89,7 +89,7 @@ enum CallDetailRows {
         case .bool(let flag): return flag ? "yes" : "no"
         case .instant(let date): return DisplayFormat.instant(date, in: zone)
         case .duration(let seconds): return DisplayFormat.duration(seconds)
-        case .money(let amount, let currency): return String(format: "%.2f", amount) + " " + currency
+        case .money(let amount, let currency): return DisplayFormat.money(amount) + " " + currency
         case .phone(let phone): return phone
         case .list(let items): return items.joined(separator: ", ")
         case .json(let json): return json.compactJSON
