@@ -122,3 +122,36 @@ import Testing
         if case .noAccess = browser.state.timelineStatus {} else { Issue.record("\(browser.state.timelineStatus)") }
     }
 }
+
+extension NavigationTests {
+    @Test func capitalGKeepsLoadingAndFollowsToTheLastCall() async throws {
+        let provider = ScriptedProvider(leads: [("L", 2_345)])
+        let browser = Browser.opened(on: provider, lead: "L")
+        await browser.settle()
+        browser.send(.focus(.calls))
+        browser.send(.last)
+        await browser.settle()
+        #expect(browser.state.timeline?.selectedCall?.id == "L-2344")
+        #expect(browser.state.timelineTail == .endOfHistory)
+        #expect(await provider.callRequests.map(\.offset) == Array(stride(from: 0, to: 2_400, by: 100)))
+        #expect(browser.state.timeline?.heldPageCount ?? 99 <= BrowserSettings.defaultMaximumHeldPages)
+        // A move cancels the pursuit; g goes back to the newest call.
+        browser.send(.first)
+        await browser.settle()
+        #expect(browser.state.timeline?.selectedCall?.id == "L-0")
+    }
+
+    @Test func aLeadsAnswerForAnAbandonedSearchIsDropped() async throws {
+        let provider = ScriptedProvider(leads: [("1", 1), ("2", 1)])
+        let browser = Browser(provider: provider, settings: BrowserSettings())
+        browser.start()
+        let stale = try #require(browser.state.leads.pending?.ticket)
+        browser.send(.searchStart)
+        browser.send(.searchInsert("2"))
+        browser.send(.searchSubmit)
+        #expect(await browser.wait { $0.leads.ended && $0.leads.pending == nil })
+        #expect(browser.state.leads.leads.map(\.id) == ["2"])
+        browser.send(.leadsLoaded(stale, LeadPage(leads: [Lead(id: "1")], next: nil)))
+        #expect(browser.state.leads.leads.map(\.id) == ["2"])
+    }
+}
