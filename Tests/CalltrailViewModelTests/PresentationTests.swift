@@ -112,3 +112,24 @@ import Testing
         #expect(DisplayFormat.day(20_565) == "Wed 22 Apr 2026")
     }
 }
+
+extension PresentationTests {
+    @Test func detailScrollingStopsAtTheLastRowAndComesStraightBack() {
+        let long = String(repeating: "word ", count: 200)
+        var state = Self.loaded([Call(id: "1", outcome: .talked, startTime: Date(timeIntervalSince1970: 0), note: long)])
+        func send(_ action: BrowserAction) { _ = BrowserReducer.reduce(&state, action, now: state.now, wallClock: state.wallClock) }
+        send(.focus(.detail))
+        send(.detailArea(rows: 10, columns: 30))
+        let total = state.detailRows(width: 30).count
+        #expect(total > 20)
+        send(.last)
+        #expect(state.detail.scroll == total - 10)
+        #expect(state.visibleDetailRows(width: 30, height: 10).last == state.detailRows(width: 30).last)
+        for _ in 0..<50 { send(.moveDown) }
+        #expect(state.detail.scroll == total - 10)
+        send(.moveUp)
+        #expect(state.detail.scroll == total - 11)
+        send(.first)
+        #expect(state.detail.scroll == 0)
+    }
+}
