@@ -103,6 +103,15 @@ enum CallFormatting {
         return s >= 3600 ? "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
     }
 
+    /// A detail for a person: durations as m:ss, lists comma-separated, else as in JSON.
+    static func detailText(_ value: CallDetailValue) -> String {
+        switch value {
+        case .duration(let seconds): return clock(seconds)
+        case .list(let items): return items.isEmpty ? "—" : items.joined(separator: ", ")
+        default: return detailJSON(value).displayText
+        }
+    }
+
     /// Every field of one call, labelled, one per line (`calltrail call ID`).
     static func detailLines(_ call: Call) -> String {
         var rows: [(String, String)] = [("Call", call.id.rawValue)]
@@ -119,7 +128,7 @@ enum CallFormatting {
         add("Agent phone", call.userPhoneNumber)
         if call.isManual { rows.append(("Logged", "manually (no dialer record)")) }
         if call.isDeleted { rows.append(("Deleted", "yes")) }
-        for detail in call.details { rows.append((detail.label, detailJSON(detail.value).displayText)) }
+        for detail in call.details { rows.append((detail.label, detailText(detail.value))) }
         for field in call.otherFields { rows.append(("Other: \(field.key)", field.value.displayText)) }
         let labelWidth = rows.map { DisplayText.width($0.0) }.max() ?? 0
         var out = rows.map { DisplayText.fit($0.0, to: labelWidth) + "  " + DisplayText.sanitize($0.1) + "\n" }.joined()

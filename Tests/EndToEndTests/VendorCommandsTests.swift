@@ -66,6 +66,17 @@ import Testing
         #expect(calls.allSatisfy { $0["leadId"]?.displayText == vendor.bigContact })
         let lists = try await stub.requests().filter { $0.path == vendor.prefix + "/calls" }
         #expect(lists.count >= 5, "several pages")
+
+        // --outcome takes the vendor's own words, even one spelled like a known outcome.
+        let word = vendor.name == "skipcall" ? "no-answer" : "not interested"
+        let filtered = try await Calltrail.run([
+            "calls", "--provider", vendor.name, "--base-url", stub.baseURL + vendor.prefix, "--lead", vendor.bigContact,
+            "--outcome", word, "--format", "json",
+        ])
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        let outcomes = try Self.parsed(filtered.stdoutLines).compactMap { $0["outcome"]?.stringValue?.lowercased() }
+        #expect(!outcomes.isEmpty && outcomes.allSatisfy { $0 == word })
+        #expect(outcomes.count == calls.filter { $0["outcome"]?.stringValue?.lowercased() == word }.count)
     }
 
     @Test(arguments: vendors)
