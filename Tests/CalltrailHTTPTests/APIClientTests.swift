@@ -167,5 +167,7 @@ import Testing
         #expect(VendorErrorBody(body: Array(#""PERMISSION_DENIED""#.utf8)).message == "PERMISSION_DENIED")
         #expect(VendorErrorBody(body: Array("<html>\nBad gateway\n</html>".utf8)).message == "<html> Bad gateway </html>")
         #expect(VendorErrorBody(body: [0xFF, 0xFE]).code == nil)
+        let long = VendorErrorBody(body: Array("\"\(String(repeating: "x", count: 5_000))\"".utf8))
+        #expect(long.message.count == VendorErrorBody.maximumMessageLength + 1)
     }
 }
