@@ -80,6 +80,20 @@ import Testing
         #expect(command.isRunning, "the walk is still waiting for page 3")
     }
 
+    @Test func aReaderThatStopsEarlyEndsTheWalkQuietly() async throws {
+        let stub = try await StubAPIProcess()
+        defer { stub.stop() }
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let calltrail = try BuiltProducts.path(of: "calltrail")
+        let script = "'\(calltrail)' calls --provider lofty --base-url \(stub.baseURL) --lead \(Self.bigLead) | head -n 2; "
+            + "echo \"status=${PIPESTATUS[0]}\" >&2"
+        let result = try await CommandRunner.run(
+            "/bin/bash", ["-c", script], environment: Calltrail.environment(home: home.path))
+        #expect(result.stdoutLines.count == 2)
+        #expect(result.stderr == "status=0\n", "no crash report on a closed pipe")
+    }
+
     @Test func limitStopsEarlyAndOutcomeFilters() async throws {
         let stub = try await StubAPIProcess()
         defer { stub.stop() }
