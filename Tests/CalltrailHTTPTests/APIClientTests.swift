@@ -59,12 +59,13 @@ import Testing
             .reply(429, [("Retry-After", "2")], ""),
             .reply(429, [("retry-after", "Tue, 14 Nov 2023 22:13:25 GMT")], ""),
             .reply(429, [("X-RateLimit-Reset", "1700000007")], ""),
+            .reply(429, [("X-RateLimit-Reset", "9")], ""),
             .reply(200, [], "ok"),
         ])
         let sleeps = RecordedSleeps()
         let body = try await client(transport, sleeps: sleeps, now: now).send(request, decode: text)
         #expect(body == "ok")
-        #expect(sleeps.all == [.seconds(2), .seconds(5), .seconds(7)])
+        #expect(sleeps.all == [.seconds(2), .seconds(5), .seconds(7), .seconds(9)])
     }
 
     @Test func aRateLimitThatWillNotClearIsReported() async throws {
