@@ -113,6 +113,13 @@ import Testing
         let rows = filtered.stdoutLines.dropFirst()
         #expect(rows.count == 40)
         #expect(rows.allSatisfy { $0.contains(",NoAnswer,") || $0.contains(",BadNumber,") })
+
+        // A vendor's own outcome, in any case.
+        let odd = try await Calltrail.run([
+            "calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", "100002",
+            "--outcome", "leftmessagewithgatekeeper", "--format", "json",
+        ])
+        #expect(odd.stdoutLines.count == 1 && odd.stdout.hasPrefix("{\"id\":200202,"))
     }
 
     @Test func tablesAreSanitisedAndCSVIsQuoted() async throws {
