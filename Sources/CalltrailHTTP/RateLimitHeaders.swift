@@ -29,8 +29,14 @@ public struct RateLimitHeaders: Sendable, Hashable {
             }
         }
         remaining = value("X-RateLimit-Remaining").flatMap { Int($0) }
-        resetEpoch = value("X-RateLimit-Reset").flatMap { Double($0) }.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        if let reset = value("X-RateLimit-Reset").flatMap({ Double($0) }), reset.isFinite, reset >= 0 {
+            // Epoch seconds (Lofty); a small number is read as seconds from now, as some APIs send.
+            resetEpoch = reset < Self.smallestEpoch ? now.timeIntervalSince1970 + reset : reset
+        }
     }
+
+    /// Below this (2001-09-09) a reset value cannot be an epoch time.
+    static let smallestEpoch = 1_000_000_000.0
 
     /// How long to wait before trying again after a 429: Retry-After, else the reset.
     public func waitAfterRateLimit(now: Date) -> Double? {

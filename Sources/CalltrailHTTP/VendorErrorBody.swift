@@ -8,9 +8,13 @@ public struct VendorErrorBody: Sendable, Hashable {
     public var code: String?
     public var message: String
 
+    /// Longer messages are cut: an error line must stay one readable line.
+    public static let maximumMessageLength = 300
+
     public init(code: String?, message: String) {
-        self.code = code
-        self.message = message
+        self.code = code.map { String($0.prefix(64)) }
+        self.message = message.count > Self.maximumMessageLength
+            ? String(message.prefix(Self.maximumMessageLength)) + "…" : message
     }
 
     public init(body: [UInt8]) {

@@ -1,4 +1,5 @@
 import CalltrailModel
+import Foundation
 
 /// A request as a vendor route sees it.
 public struct StubRequest: Sendable {
@@ -67,4 +68,3 @@ public protocol StubVendorRoutes: Sendable {
     func respond(to request: StubRequest) -> StubResponse
 }
 
-import Foundation

@@ -26,16 +26,11 @@ struct CallsCommand: AsyncParsableCommand {
         if lead.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--lead needs an id") }
     }
 
-    var outcomes: Set<CallOutcome>? {
+    /// The wanted outcomes as slugs, so a vendor's own value matches whatever its case.
+    var outcomeSlugs: Set<String>? {
         guard let outcome else { return nil }
         let words = outcome.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return Set(words.map { CallOutcome(argument: $0) })
-    }
-
-    /// Open vocabularies send their own words ("no-answer"), which the argument
-    /// parser may have read as a known outcome: match those by spelling too.
-    static func outcome(_ outcome: CallOutcome, isIn wanted: Set<CallOutcome>) -> Bool {
-        wanted.contains(outcome) || wanted.contains { $0.slug == outcome.slug }
+        return Set(words.map { CallOutcome(argument: $0).slug })
     }
 
     func run() async throws {
@@ -44,7 +39,7 @@ struct CallsCommand: AsyncParsableCommand {
             let provider = try ProviderFactory.make(configuration)
             let descriptor = provider.descriptor
             let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
-            let wanted = outcomes
+            let wanted = outcomeSlugs
             let width = TerminalWidth.current()
             let header: String
             switch format {
@@ -58,7 +53,7 @@ struct CallsCommand: AsyncParsableCommand {
                     let page = try await provider.calls(forLead: LeadID(lead), after: cursor, limit: pageSize)
                     return (page.calls, page.next)
                 },
-                keep: { call in wanted.map { set in call.outcome.map { Self.outcome($0, isIn: set) } ?? false } ?? true },
+                keep: { call in wanted.map { slugs in call.outcome.map { slugs.contains($0.slug) } ?? false } ?? true },
                 render: { call in
                     switch format {
                     case .table: return CallFormatting.tableRow(call, width: width)

@@ -59,12 +59,13 @@ import Testing
             .reply(429, [("Retry-After", "2")], ""),
             .reply(429, [("retry-after", "Tue, 14 Nov 2023 22:13:25 GMT")], ""),
             .reply(429, [("X-RateLimit-Reset", "1700000007")], ""),
+            .reply(429, [("X-RateLimit-Reset", "9")], ""),
             .reply(200, [], "ok"),
         ])
         let sleeps = RecordedSleeps()
         let body = try await client(transport, sleeps: sleeps, now: now).send(request, decode: text)
         #expect(body == "ok")
-        #expect(sleeps.all == [.seconds(2), .seconds(5), .seconds(7)])
+        #expect(sleeps.all == [.seconds(2), .seconds(5), .seconds(7), .seconds(9)])
     }
 
     @Test func aRateLimitThatWillNotClearIsReported() async throws {
@@ -167,5 +168,7 @@ import Testing
         #expect(VendorErrorBody(body: Array(#""PERMISSION_DENIED""#.utf8)).message == "PERMISSION_DENIED")
         #expect(VendorErrorBody(body: Array("<html>\nBad gateway\n</html>".utf8)).message == "<html> Bad gateway </html>")
         #expect(VendorErrorBody(body: [0xFF, 0xFE]).code == nil)
+        let long = VendorErrorBody(body: Array("\"\(String(repeating: "x", count: 5_000))\"".utf8))
+        #expect(long.message.count == VendorErrorBody.maximumMessageLength + 1)
     }
 }

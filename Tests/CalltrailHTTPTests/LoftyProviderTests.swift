@@ -53,8 +53,9 @@ import Testing
             let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let requests = server.state.requests
-            // 24 full pages, then one empty page proves the end (the list has no total).
-            #expect(requests.count == 25)
+            // 24 pages of 100; each asks for 101 to see whether the history goes on.
+            #expect(requests.count == 24)
+            #expect(requests.allSatisfy { $0.query.contains("limit=101") })
             #expect(!requests[0].query.contains("currentId"))
             for (index, entry) in requests.enumerated().dropFirst() {
                 let previousLast = Self.expectedBigLeadIDs[index * 100 - 1]
@@ -73,7 +74,7 @@ import Testing
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let faults = server.state.requests.compactMap(\.fault)
             #expect(Set(faults) == ["500", "503", "429", "truncate"])
-            #expect(server.state.requests.count == 25 + faults.count)
+            #expect(server.state.requests.count == 24 + faults.count)
             #expect(sleeps.all.contains(.seconds(1)), "Retry-After: 1 was honoured")
         }
     }
@@ -90,7 +91,18 @@ import Testing
             let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead), limit: 300)
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let queries = server.state.requests.map(\.query)
-            #expect(queries.last?.contains("offset=2400") == true)
+            // The first page, one request that shows the cursor ignored, then offsets 300…2100.
+            #expect(queries.count == 9)
+            #expect(queries.last?.contains("offset=2100") == true)
+        }
+    }
+
+    @Test func pagesOfOneWorkWithEveryKindOfCursor() async throws {
+        for options in [LoftyStubRoutes.Options(), .init(inclusiveCursor: true), .init(ignoreCursor: true)] {
+            try await Self.withStub(options: options) { server in
+                let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.emojiLead), limit: 1)
+                #expect(calls.map(\.id.rawValue) == (0..<6).map { String(200306 - $0) })
+            }
         }
     }
 

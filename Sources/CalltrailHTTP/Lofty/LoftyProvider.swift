@@ -58,29 +58,31 @@ public struct LoftyProvider: CallProvider {
             throw ProviderError.invalidInput("\"\(lead.rawValue)\" is not a Lofty lead id (a positive whole number)")
         }
         let limit = min(max(limit, 1), Self.maximumCallPage)
+        // One more than needed tells whether the history goes on, so a full last
+        // page costs no extra empty request (the list has no total).
+        let ask = min(limit + 1, Self.maximumCallPage)
         let subject = "lead \(lead.rawValue)"
         guard let cursor else {
-            let calls = try await listCalls(lead: leadNumber, limit: limit, extra: [], subject: subject)
-            return page(calls, received: calls.count, limit: limit, before: nil, head: calls.first?.id.int64Value)
+            let received = try await listCalls(lead: leadNumber, limit: ask, extra: [], subject: subject)
+            return page(received, dropping: nil, asked: ask, limit: limit, before: nil, head: received.first?.id.int64Value)
         }
         let position = try LoftyCallCursor(cursor)
         if position.mode == .id {
-            var calls = try await listCalls(
-                lead: leadNumber, limit: limit, extra: [("currentId", String(position.lastID))], subject: subject)
-            let received = calls.count
-            if calls.first?.id.int64Value == position.lastID {
-                calls.removeFirst()  // an inclusive cursor
-            }
-            if calls.first?.id.int64Value != position.headID {
-                return page(calls, received: received, limit: limit, before: position, head: position.headID)
+            let received = try await listCalls(
+                lead: leadNumber, limit: ask, extra: [("currentId", String(position.lastID))], subject: subject)
+            let repeatsCursor = received.first?.id.int64Value == position.lastID
+            let firstNew = repeatsCursor ? received.dropFirst().first : received.first
+            if firstNew?.id.int64Value != position.headID {
+                return page(received, dropping: position.lastID, asked: ask, limit: limit, before: position,
+                            head: position.headID)
             }
             // The server ignored the cursor and started over: page by offset from here on.
         }
-        let calls = try await listCalls(
-            lead: leadNumber, limit: limit, extra: [("offset", String(position.offset))], subject: subject)
+        let received = try await listCalls(
+            lead: leadNumber, limit: ask, extra: [("offset", String(position.offset))], subject: subject)
         var offsetPosition = position
         offsetPosition.mode = .offset
-        return page(calls, received: calls.count, limit: limit, before: offsetPosition, head: position.headID)
+        return page(received, dropping: nil, asked: ask, limit: limit, before: offsetPosition, head: position.headID)
     }
 
     public func call(id: CallID) async throws -> Call {
@@ -101,9 +103,15 @@ public struct LoftyProvider: CallProvider {
         return try await client.send(request) { body throws(ProviderError) in try LoftyCallDecoder.page(from: body) }
     }
 
-    /// A page shorter than asked means the history has ended (the list has no total).
-    private func page(_ calls: [Call], received: Int, limit: Int, before: LoftyCallCursor?, head: Int64?) -> CallPage {
-        guard received >= limit, let last = calls.last?.id.int64Value, let head else {
+    /// Drops a first record equal to the cursor (an inclusive server), keeps at most
+    /// `limit`, and ends the history when the server sent fewer than asked.
+    private func page(
+        _ received: [Call], dropping cursorID: Int64?, asked: Int, limit: Int, before: LoftyCallCursor?, head: Int64?
+    ) -> CallPage {
+        var calls = received
+        if let cursorID, calls.first?.id.int64Value == cursorID { calls.removeFirst() }
+        if calls.count > limit { calls.removeLast(calls.count - limit) }
+        guard received.count >= asked, let last = calls.last?.id.int64Value, let head else {
             return CallPage(calls: calls, next: nil)
         }
         let next = LoftyCallCursor(
