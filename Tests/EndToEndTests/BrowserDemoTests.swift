@@ -79,7 +79,7 @@ import Testing
         try tmux.send("j")
         // Let the three moves land: the selection is on the fourth call row.
         let settled = try await tmux.waitFor("the selection to move") { screen in
-            let rows = Self.callsPane(screen).filter { !$0.contains(Self.dayHeading) && $0.hasPrefix("│") }
+            let rows = Self.callsPane(screen).filter { !$0.contains(Self.dayHeading) && ($0.hasPrefix("│") || $0.hasPrefix("┃")) }
             return rows.firstIndex { $0.contains("▌") } == 3
         }
         let selected = Self.callsPane(settled).first { $0.contains("▌") }
