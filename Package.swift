@@ -31,6 +31,9 @@ let package = Package(
                 "CalltrailModel", "CalltrailProviders",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // All browsing state and behaviour; never imports curses.
@@ -53,11 +56,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // A local stand-in of the vendors' APIs with fault injection, for tests and demos.
+        // A local stand-in of the vendors' APIs with fault injection, for tests and demos:
+        // the server in a library (tests run it in-process), a thin executable around it.
+        .target(
+            name: "CalltrailStubAPI",
+            dependencies: [
+                "CalltrailModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "calltrail-stub-api",
             dependencies: [
-                "CalltrailModel",
+                "CalltrailModel", "CalltrailStubAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -71,7 +84,10 @@ let package = Package(
         ),
         .testTarget(name: "CalltrailModelTests", dependencies: ["CalltrailModel"]),
         .testTarget(name: "CalltrailProvidersTests", dependencies: ["CalltrailModel", "CalltrailProviders"]),
-        .testTarget(name: "CalltrailHTTPTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP"]),
+        .testTarget(
+            name: "CalltrailHTTPTests",
+            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailStubAPI"]
+        ),
         .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
         .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),
         // Runs the built binaries: commands against the stand-in API, and the screen in tmux.

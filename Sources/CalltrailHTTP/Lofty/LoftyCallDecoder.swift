@@ -1,0 +1,124 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// Turns Lofty's Call objects into `Call`s without ever trapping. A known field
+/// with a value of the wrong shape is not dropped: it goes to `otherFields` as it
+/// came, like a field the program does not know. Absent and null stay nil.
+enum LoftyCallDecoder {
+    /// Keys read into `Call`'s typed fields or its labelled `details`.
+    static let typedKeys: Set<String> = [
+        "id", "leadId", "direction", "status", "callingOutcome", "startTime", "endTime",
+        "duration", "rateScore", "note", "leadPhoneNumber", "userPhoneNumber",
+    ]
+
+    /// The other known fields, labelled, in display order.
+    static let detailFields: [(key: String, label: String, kind: DetailKind)] = [
+        ("dialerCallRecordId", "Dialer record", .integer),
+        ("userId", "Agent (user id)", .integer),
+        ("agentId", "Related agent id", .integer),
+        ("showUserNumber", "Caller id shown", .phone),
+        ("recordingSwitch", "Recorded", .bool),
+        ("isMachineAnswered", "Machine answered", .bool),
+        ("price", "Price", .money),
+        ("elapsedTime", "Time to connect", .text),
+        ("createTime", "Created", .instant),
+        ("updateTime", "Updated", .instant),
+    ]
+
+    enum DetailKind { case integer, phone, bool, money, text, instant }
+
+    /// `{"calls": [Call, …]}`.
+    static func page(from body: [UInt8]) throws(ProviderError) -> [Call] {
+        let value = try LoftyJSON.parse(body)
+        guard case .array(let items)? = value["calls"] else {
+            throw .badResponse("the call list has no \"calls\" array")
+        }
+        var calls: [Call] = []
+        calls.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            do throws(ProviderError) {
+                calls.append(try call(from: item))
+            } catch {
+                throw .badResponse("calls[\(index)]: \(error.message)")
+            }
+        }
+        return calls
+    }
+
+    /// One Call object, unwrapped (as Get-one-call returns it).
+    static func single(from body: [UInt8]) throws(ProviderError) -> Call {
+        try call(from: try LoftyJSON.parse(body))
+    }
+
+    static func call(from value: JSONValue) throws(ProviderError) -> Call {
+        guard case .object(let fields) = value else { throw .badResponse("a call is not a JSON object") }
+        guard let id = value["id"]?.exactInt64, id >= 0 else { throw .badResponse("a call has no usable \"id\"") }
+
+        var call = Call(id: CallID(id), raw: value)
+        var other: [JSONField] = []
+        for field in fields where !field.value.isNull {
+            let v = field.value
+            var understood = true
+            switch field.key {
+            case "id": break
+            case "leadId": if let n = v.exactInt64 { call.leadID = LeadID(n) } else { understood = false }
+            case "direction": if let s = v.stringValue { call.direction = CallDirection(rawValue: s) } else { understood = false }
+            case "status": if let s = v.stringValue { call.status = CallStatus(rawValue: s) } else { understood = false }
+            case "callingOutcome": if let s = v.stringValue { call.outcome = CallOutcome(rawValue: s) } else { understood = false }
+            case "startTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.startTime = d } else { understood = false }
+            case "endTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.endTime = d } else { understood = false }
+            case "duration": if let n = v.smallInt { call.duration = n } else { understood = false }
+            case "rateScore": if let n = v.smallInt { call.rating = n } else { understood = false }
+            case "note": if let s = v.stringValue { call.note = s } else { understood = false }
+            case "leadPhoneNumber": if let s = v.stringValue { call.leadPhoneNumber = s } else { understood = false }
+            case "userPhoneNumber": if let s = v.stringValue { call.userPhoneNumber = s } else { understood = false }
+            default:
+                if let spec = detailFields.first(where: { $0.key == field.key }) {
+                    if let detail = detailValue(v, spec.kind) {
+                        call.details.append(CallDetail(key: spec.key, label: spec.label, value: detail))
+                    } else {
+                        understood = false
+                    }
+                } else {
+                    understood = false
+                }
+            }
+            if !understood { other.append(field) }
+        }
+        call.details.sort { a, b in
+            (detailFields.firstIndex { $0.key == a.key } ?? 0) < (detailFields.firstIndex { $0.key == b.key } ?? 0)
+        }
+        call.otherFields = other
+        // A manually logged call has no dialer record (providers.md).
+        call.isManual = value["dialerCallRecordId"].map(\.isNull) ?? true
+        return call
+    }
+
+    static func detailValue(_ v: JSONValue, _ kind: DetailKind) -> CallDetailValue? {
+        switch kind {
+        case .integer: return v.exactInt64.map { .integer($0) }
+        case .phone: return v.stringValue.map { .phone($0) }
+        case .bool: return v.boolValue.map { .bool($0) }
+        case .money:
+            guard let d = v.doubleValue, d.isFinite else { return nil }
+            return .money(d, currency: "USD")
+        case .text: return v.stringValue.map { .text($0) }
+        case .instant: return v.stringValue.flatMap(UTCTimestamp.parse).map { .instant($0) }
+        }
+    }
+}
+
+extension JSONValue {
+    /// An integer as sent: never through Double, never from a string.
+    var exactInt64: Int64? {
+        if case .integer(let i) = self { return i }
+        return nil
+    }
+
+    /// An integer that fits a count or a score (Lofty's int32 fields).
+    var smallInt: Int? {
+        guard case .integer(let i) = self, i >= Int64(Int32.min), i <= Int64(Int32.max) else { return nil }
+        return Int(i)
+    }
+}

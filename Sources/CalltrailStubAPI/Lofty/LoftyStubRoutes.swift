@@ -1,0 +1,139 @@
+import CalltrailModel
+import Foundation
+
+/// Lofty's endpoints in the stand-in: list a lead's calls, get one call, list
+/// leads, get one lead. Checks the token (`Bearer` or `token` scheme), sends the
+/// `X-RateLimit-*` headers, and answers errors the way Lofty documents them.
+public final class LoftyStubRoutes: StubVendorRoutes, @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Return the record named by `currentId` again at the top of the page.
+        public var inclusiveCursor = false
+        /// Pretend `currentId` does not exist (always page from the top / by offset).
+        public var ignoreCursor = false
+        public var rateLimitPerMinute = 500
+        public init(inclusiveCursor: Bool = false, ignoreCursor: Bool = false) {
+            self.inclusiveCursor = inclusiveCursor
+            self.ignoreCursor = ignoreCursor
+        }
+    }
+
+    public let data: LoftyStubData
+    private let token: String
+    private let options: Options
+    private let lock = NSLock()
+    private var windowStart = 0.0
+    private var windowCount = 0
+
+    public init(token: String, data: LoftyStubData = LoftyStubData(), options: Options = Options()) {
+        self.token = token
+        self.data = data
+        self.options = options
+    }
+
+    public func serves(path: String) -> Bool {
+        path.hasPrefix("/v1.0/") || path.hasPrefix("/v2.0/")
+    }
+
+    public func respond(to request: StubRequest) -> StubResponse {
+        var response = answer(request)
+        response.headers += rateLimitHeaders()
+        return response
+    }
+
+    private func answer(_ request: StubRequest) -> StubResponse {
+        let authorization = request.header("Authorization") ?? ""
+        guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
+            return .error(401, code: 401, message: "Unauthorized: missing or invalid access token")
+        }
+        guard request.method == "GET" else { return .error(405, code: 405, message: "method not allowed") }
+        let segments = request.path.split(separator: "/").map(String.init)
+        switch segments.count {
+        case 3 where segments[0] == "v1.0" && segments[1] == "communication" && segments[2] == "call":
+            return listCalls(request)
+        case 4 where segments[0] == "v2.0" && segments[1] == "communication" && segments[2] == "call":
+            return oneCall(segments[3])
+        case 2 where segments[0] == "v1.0" && segments[1] == "leads":
+            return listLeads(request)
+        case 3 where segments[0] == "v1.0" && segments[1] == "leads":
+            guard let id = Int64(segments[2]), let lead = data.leads.first(where: { $0.id == id }) else {
+                return .error(404, code: 20006, message: "lead not found")
+            }
+            return .json(200, lead.json)
+        default:
+            return .error(404, code: 404, message: "no such endpoint")
+        }
+    }
+
+    private func listCalls(_ request: StubRequest) -> StubResponse {
+        guard let leadText = request.query["leadId"], let leadID = Int64(leadText), leadID >= 1 else {
+            return .error(400, code: 400, message: "leadId is required and must be a positive integer")
+        }
+        let limit = request.query["limit"].map { Int($0) ?? -1 } ?? 10
+        let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
+        guard (1...1000).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…1000") }
+        guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
+        guard let lead = data.leads.first(where: { $0.id == leadID }) else {
+            return .error(404, code: 20006, message: "lead not found")
+        }
+        if leadID == LoftyStubData.deniedLead {
+            return .error(400, code: 20017, message: "PERMISSION_DENIED")
+        }
+        var start = 0
+        if !options.ignoreCursor, let cursorText = request.query["currentId"] {
+            guard let cursor = Int64(cursorText) else { return .error(400, code: 400, message: "currentId must be an integer") }
+            // Ids descend: the page starts after (or, inclusive, at) the cursor's record.
+            start = lead.callIDs.firstIndex { options.inclusiveCursor ? $0 <= cursor : $0 < cursor } ?? lead.callIDs.count
+        }
+        start = min(start + offset, lead.calls.count)
+        let end = min(start + limit, lead.calls.count)
+        return .json(200, .object([JSONField("calls", .array(Array(lead.calls[start..<end])))]))
+    }
+
+    private func oneCall(_ text: String) -> StubResponse {
+        guard let id = Int64(text), id >= 1 else {
+            return .error(400, code: 400, message: "communicationId must be a positive integer")
+        }
+        // Lofty answers a missing id like a forbidden one: no existence leak.
+        guard let found = data.call(id: id), found.lead != LoftyStubData.deniedLead, !found.json.isNull else {
+            return .error(400, code: 20017, message: "PERMISSION_DENIED")
+        }
+        return .json(200, found.json)
+    }
+
+    private func listLeads(_ request: StubRequest) -> StubResponse {
+        let limit = request.query["limit"].map { Int($0) ?? -1 } ?? 10
+        let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
+        guard (1...100).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…100") }
+        guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
+        var leads = data.leads
+        if let key = request.query["key"]?.lowercased(), !key.isEmpty {
+            leads = leads.filter { $0.json.compactJSON.lowercased().contains(key) }
+        }
+        let page = Array(leads.dropFirst(offset).prefix(limit)).map(\.json)
+        return .json(200, .object([
+            JSONField("leads", .array(page)),
+            JSONField("_metadata", .object([
+                JSONField("total", .integer(Int64(leads.count))), JSONField("offset", .integer(Int64(offset))),
+                JSONField("limit", .integer(Int64(limit))),
+            ])),
+        ]))
+    }
+
+    /// A fixed one-minute window, like Lofty's per-app limit.
+    private func rateLimitHeaders() -> [(String, String)] {
+        let now = Date().timeIntervalSince1970
+        let (count, reset): (Int, Double) = lock.withLock {
+            if now - windowStart >= 60 {
+                windowStart = now.rounded(.down)
+                windowCount = 0
+            }
+            windowCount += 1
+            return (windowCount, windowStart + 60)
+        }
+        return [
+            ("X-RateLimit-Limit", String(options.rateLimitPerMinute)),
+            ("X-RateLimit-Remaining", String(max(0, options.rateLimitPerMinute - count))),
+            ("X-RateLimit-Reset", String(Int(reset))),
+        ]
+    }
+}

@@ -1,1 +1,0 @@
-// Built by the issue that introduces this executable.

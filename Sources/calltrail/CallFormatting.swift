@@ -1,0 +1,152 @@
+import CalltrailModel
+import Foundation
+
+/// How calls are written in each `--format`. Rows are produced one call at a
+/// time so `calls` can stream pages as they arrive.
+enum CallFormatting {
+    // MARK: JSON
+
+    /// The normalised fields, then `raw`: the object exactly as the API sent it.
+    static func json(_ call: Call) -> JSONValue {
+        func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+        func int(_ i: Int?) -> JSONValue { i.map { .integer(Int64($0)) } ?? .null }
+        return .object([
+            JSONField("id", exactID(call.id.rawValue)),
+            JSONField("leadId", call.leadID.map { exactID($0.rawValue) } ?? .null),
+            JSONField("direction", text(call.direction?.rawValue)),
+            JSONField("status", text(call.status?.rawValue)),
+            JSONField("outcome", text(call.outcome?.rawValue)),
+            JSONField("startTime", text(call.startTime.map(iso8601))),
+            JSONField("endTime", text(call.endTime.map(iso8601))),
+            JSONField("duration", int(call.duration)),
+            JSONField("rating", int(call.rating)),
+            JSONField("note", text(call.note)),
+            JSONField("phones", .object([
+                JSONField("lead", text(call.leadPhoneNumber)), JSONField("user", text(call.userPhoneNumber)),
+            ])),
+            JSONField("manual", .bool(call.isManual)),
+            JSONField("deleted", .bool(call.isDeleted)),
+            JSONField("details", .object(call.details.map { JSONField($0.key, detailJSON($0.value)) })),
+            JSONField("otherFields", .object(call.otherFields)),
+            JSONField("raw", call.raw ?? .null),
+        ])
+    }
+
+    /// Ids as exact JSON numbers when they are integers, else as strings (uuids).
+    static func exactID(_ text: String) -> JSONValue {
+        if let n = Int64(text) { return .integer(n) }
+        return .string(text)
+    }
+
+    static func detailJSON(_ value: CallDetailValue) -> JSONValue {
+        switch value {
+        case .text(let s), .phone(let s): return .string(s)
+        case .integer(let i): return .integer(i)
+        case .number(let d): return .number(d)
+        case .bool(let b): return .bool(b)
+        case .instant(let d): return .string(iso8601(d))
+        case .duration(let s): return .integer(Int64(s))
+        case .money(let amount, _): return .number(amount)
+        case .list(let items): return .array(items.map { .string($0) })
+        case .json(let v): return v
+        }
+    }
+
+    /// `2026-04-22T10:15:00Z`.
+    static func iso8601(_ date: Date) -> String {
+        UTCTimestamp.format(date).replacingOccurrences(of: " ", with: "T") + "Z"
+    }
+
+    // MARK: Table
+
+    static let columns: [(title: String, width: Int, right: Bool)] = [
+        ("ID", 19, true), ("START (UTC)", 16, false), ("DIR", 8, false), ("DUR", 7, true),
+        ("STATUS", 11, false), ("OUTCOME", 12, false), ("RATE", 4, true), ("NOTE", 0, false),
+    ]
+
+    static func tableHeader(width: Int) -> String {
+        row(columns.map(\.title), width: width)
+    }
+
+    static func tableRow(_ call: Call, width: Int) -> String {
+        row([
+            call.id.rawValue,
+            call.startTime.map { String(UTCTimestamp.format($0).prefix(16)) } ?? "—",
+            call.direction?.rawValue ?? "—",
+            call.duration.map(clock) ?? "—",
+            call.status?.rawValue ?? (call.isManual ? "manual" : "—"),
+            call.outcome?.label ?? "—",
+            call.rating.map(String.init) ?? "—",
+            call.note ?? "",
+        ], width: width)
+    }
+
+    /// Cells sanitised and fitted by display columns; the last one takes what is left.
+    static func row(_ cells: [String], width: Int) -> String {
+        var line = ""
+        for (index, column) in columns.enumerated() {
+            let cell = DisplayText.sanitize(cells[index])
+            if index == columns.count - 1 {
+                line += DisplayText.truncate(cell, to: max(10, width - DisplayText.width(line)))
+            } else {
+                line += (column.right ? DisplayText.fitRight(cell, to: column.width) : DisplayText.fit(cell, to: column.width)) + "  "
+            }
+        }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line + "\n"
+    }
+
+    /// `m:ss`, or `h:mm:ss` from an hour.
+    static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+        return s >= 3600 ? "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
+    }
+
+    /// Every field of one call, labelled, one per line (`calltrail call ID`).
+    static func detailLines(_ call: Call) -> String {
+        var rows: [(String, String)] = [("Call", call.id.rawValue)]
+        func add(_ label: String, _ value: String?) { if let value { rows.append((label, value)) } }
+        add("Lead", call.leadID?.rawValue)
+        add("Direction", call.direction?.rawValue)
+        add("Status", call.status?.rawValue)
+        add("Outcome", call.outcome?.rawValue)
+        add("Started (UTC)", call.startTime.map(UTCTimestamp.format))
+        add("Ended (UTC)", call.endTime.map(UTCTimestamp.format))
+        add("Duration", call.duration.map(clock))
+        add("Rating", call.rating.map { "\($0)/5" })
+        add("Lead phone", call.leadPhoneNumber)
+        add("Agent phone", call.userPhoneNumber)
+        if call.isManual { rows.append(("Logged", "manually (no dialer record)")) }
+        if call.isDeleted { rows.append(("Deleted", "yes")) }
+        for detail in call.details { rows.append((detail.label, detailJSON(detail.value).displayText)) }
+        for field in call.otherFields { rows.append(("Other: \(field.key)", field.value.displayText)) }
+        let labelWidth = rows.map { DisplayText.width($0.0) }.max() ?? 0
+        var out = rows.map { DisplayText.fit($0.0, to: labelWidth) + "  " + DisplayText.sanitize($0.1) + "\n" }.joined()
+        if let note = call.note, !note.isEmpty {
+            out += "Note\n"
+            for line in DisplayText.sanitize(note, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "  " + line + "\n"
+            }
+        }
+        return out
+    }
+
+    // MARK: CSV
+
+    static let csvHeader = CSV.line([
+        "id", "lead_id", "start_time", "end_time", "direction", "status", "outcome", "duration", "rating",
+        "manual", "lead_phone", "user_phone", "note",
+    ])
+
+    static func csvRow(_ call: Call) -> String {
+        CSV.line([
+            call.id.rawValue, call.leadID?.rawValue ?? "", call.startTime.map(iso8601) ?? "",
+            call.endTime.map(iso8601) ?? "", call.direction?.rawValue ?? "", call.status?.rawValue ?? "",
+            call.outcome?.rawValue ?? "", call.duration.map(String.init) ?? "", call.rating.map(String.init) ?? "",
+            call.isManual ? "true" : "false", call.leadPhoneNumber ?? "", call.userPhoneNumber ?? "",
+            // Control characters become visible symbols; line breaks stay, quoted.
+            DisplayText.sanitize(call.note ?? "", keepNewlines: true),
+        ])
+    }
+}

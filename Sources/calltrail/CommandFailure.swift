@@ -1,0 +1,48 @@
+import ArgumentParser
+import CalltrailProviders
+
+/// How a command ends when something went wrong: one line on stderr, and an exit
+/// status per class of failure so scripts can tell them apart.
+enum CommandFailure {
+    static let other: Int32 = 1
+    static let browserMissing: Int32 = 2
+    static let noAccess: Int32 = 3
+    static let unauthorized: Int32 = 4
+    static let unreachable: Int32 = 5
+    static let rateLimited: Int32 = 6
+    static let providerFailed: Int32 = 7
+    static let someEntriesFailed: Int32 = 8
+    static let badInput: Int32 = 65
+    static let configuration: Int32 = 78
+    static let interrupted: Int32 = 130
+
+    static func exitCode(for error: ProviderError) -> Int32 {
+        switch error {
+        case .noAccess, .notFound: return noAccess
+        case .unauthorized: return unauthorized
+        case .network, .timedOut: return unreachable
+        case .rateLimited: return rateLimited
+        case .server, .badResponse, .badRequest: return providerFailed
+        case .invalidInput: return badInput
+        }
+    }
+
+    /// Writes the reason and returns the `ExitCode` to throw.
+    static func report(_ error: any Error) -> ExitCode {
+        switch error {
+        case let error as ProviderError:
+            StandardError.write("calltrail: \(DisplayLine.safe(error.message))")
+            return ExitCode(exitCode(for: error))
+        case let error as ConfigurationError:
+            StandardError.write("calltrail: \(DisplayLine.safe(error.description))")
+            return ExitCode(configuration)
+        case is CancellationError:
+            return ExitCode(interrupted)
+        case let error as ExitCode:
+            return error
+        default:
+            StandardError.write("calltrail: \(DisplayLine.safe(String(describing: error)))")
+            return ExitCode(other)
+        }
+    }
+}

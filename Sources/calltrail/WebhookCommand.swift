@@ -1,0 +1,71 @@
+import ArgumentParser
+import CalltrailHTTP
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+
+/// `calltrail webhook FILE|-`: the calls a Lofty Call webhook payload names,
+/// each fetched by its timelineId. A failure for one entry is reported on stderr
+/// and the others still print.
+struct WebhookCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhook", abstract: "Print the calls named by a Call webhook payload (a file, or - for stdin).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The payload file, or - to read standard input.")
+    var file: String
+
+    @Option(help: "table (labelled fields), json (one object per line) or csv.")
+    var format: OutputFormat = .table
+
+    func run() async throws {
+        do {
+            let payload = try LoftyWebhookPayload(bytes: try readPayload())
+            let configuration = try CalltrailConfiguration.resolve(global)
+            let provider = try ProviderFactory.make(configuration)
+            var failures = 0
+            var printed = 0
+            for entry in payload.entries {
+                let label = "createdCall[\(entry.index)]"
+                let id: CallID
+                switch LoftyWebhookPayload.lookup(for: entry) {
+                case .timeline(let timeline):
+                    id = timeline
+                case .legacyCallID(let legacy):
+                    StandardError.write("calltrail: \(label) has no timelineId; fetching by its legacy callId \(legacy)")
+                    id = legacy
+                case .impossible(let why):
+                    StandardError.write("calltrail: \(label) skipped: \(why)")
+                    failures += 1
+                    continue
+                }
+                do {
+                    let call = try await provider.call(id: id)
+                    if format == .table && printed > 0 { StandardOutput.write("\n") }
+                    StandardOutput.write(CallPrinter.render([call], format: format, single: false, header: printed == 0))
+                    printed += 1
+                } catch let error as ProviderError {
+                    StandardError.write("calltrail: \(label): \(DisplayLine.safe(error.message))")
+                    failures += 1
+                }
+            }
+            if failures > 0 {
+                StandardError.write("calltrail: \(failures) of \(payload.entries.count) webhook entries could not be printed")
+                throw ExitCode(CommandFailure.someEntriesFailed)
+            }
+        } catch {
+            throw CommandFailure.report(error)
+        }
+    }
+
+    private func readPayload() throws -> [UInt8] {
+        if file == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ProviderError.invalidInput("cannot read the webhook payload file \(file)")
+        }
+        return Array(data)
+    }
+}
