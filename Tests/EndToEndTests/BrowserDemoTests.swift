@@ -4,7 +4,7 @@ import Testing
 /// The browser in a real terminal (tmux, 120×40, TERM=xterm-256color, TZ=UTC) on
 /// the demo provider. Every wait polls the screen with a deadline.
 @Suite(.serialized) struct BrowserDemoTests {
-    static let binary = TmuxSession.shellQuote(BrowserBinary.path)
+    static let binary = TmuxSession.shellQuote((try? BuiltProducts.path(of: "calltrail")) ?? "calltrail")
     static let outcomeWords = ["Talked", "Voice msg", "No answer", "Bad number", "DNC number", "DNC contact"]
     static var dayHeading: Regex<(Substring, Substring)> { #/(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}/# }
 

@@ -54,6 +54,11 @@ final class TmuxSession: @unchecked Sendable {
         try run(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The server's paste buffers (an OSC 52 clipboard write would add one).
+    func listBuffers() throws -> String {
+        try run(["list-buffers"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func resize(width: Int, height: Int) throws {
         _ = try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
