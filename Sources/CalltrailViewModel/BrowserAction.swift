@@ -34,6 +34,9 @@ public enum BrowserAction: Sendable, Equatable {
     case toggleHelp
     /// The terminal's size in cells.
     case resize(rows: Int, columns: Int)
+    /// Where the detail is drawn (inside the pane's border, or full screen), so
+    /// scrolling it stops at its last row. Send it when that size changes, not every frame.
+    case detailArea(rows: Int, columns: Int)
     case quit
 
     // Results, each tagged with the ticket of the request it answers: a result

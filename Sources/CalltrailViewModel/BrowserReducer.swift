@@ -68,6 +68,9 @@ public enum BrowserReducer {
             state.viewport = Viewport(rows: max(height, 1), columns: max(width, 1))
             state.timeline?.scrollToSelection(listRows: state.viewport.listRows)
             state.leads.move(by: 0, listRows: state.viewport.listRows)
+        case .detailArea(let height, let width):
+            state.detail.area = (max(1, height), max(1, width))
+            state.detail.scroll = min(state.detail.scroll, state.detailMaximumScroll)
         case .quit: state.quitRequested = true
 
         case .leadsLoaded(let ticket, let page):
@@ -115,7 +118,7 @@ public enum BrowserReducer {
         guard !state.search.isEditing, state.overlay != .help else { return }
         let rows = state.viewport.listRows
         if state.overlay == .fullDetail || state.focus == .detail {
-            state.detail.scroll = max(0, state.detail.scroll + delta)
+            state.detail.scroll = max(0, min(state.detail.scroll + delta, state.detailMaximumScroll))
             return
         }
         switch state.focus {
@@ -135,7 +138,7 @@ public enum BrowserReducer {
         guard !state.search.isEditing, state.overlay != .help else { return }
         let rows = state.viewport.listRows
         if state.overlay == .fullDetail || state.focus == .detail {
-            state.detail.scroll = toTop ? 0 : Int.max / 2
+            state.detail.scroll = toTop ? 0 : state.detailMaximumScroll
             return
         }
         switch state.focus {
@@ -173,7 +176,7 @@ public enum BrowserReducer {
             state.overlay = .fullDetail
             var effects = cancelDetail(&state)
             let ticket = state.issueTicket()
-            state.detail = DetailState(callID: call.id, fetched: nil, pending: ticket, failure: nil, scroll: 0)
+            state.detail.reset(callID: call.id, pending: ticket)
             effects.append(.loadCall(ticket, call.id))
             return effects
         }
@@ -186,7 +189,7 @@ public enum BrowserReducer {
         if let pending = state.timeline?.pending { effects.append(.cancel(pending.ticket)) }
         effects += cancelDetail(&state)
         state.timeline = TimelineState(lead: lead)
-        state.detail = DetailState()
+        state.detail.reset(callID: nil, pending: nil)
         state.search.timelineQuery = nil
         state.notice = nil
         return effects
@@ -319,7 +322,7 @@ public enum BrowserReducer {
             state.leads.pending = LeadsState.PendingLeads(ticket: ticket, startedAt: state.now)
             effects.append(.loadLeads(ticket, query: state.leads.query, cursor: state.leads.next, limit: state.settings.leadsPageSize))
         }
-        if let timeline = state.timeline, let page = timeline.pageToLoad(listRows: rows) {
+        if let timeline = state.timeline, let page = state.timelinePageWanted {
             let ticket = state.issueTicket()
             state.timeline?.markRequested(page: page, ticket: ticket, at: state.now)
             effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: state.pageSize))

@@ -53,6 +53,14 @@ public struct BrowserState: Sendable {
         OutcomeSlots.outcomes(for: descriptor.outcomes, counts: timeline?.outcomeCounts ?? [:])
     }
 
+    /// The timeline would ask for another page if none were in flight.
+    public var timelineWantsMore: Bool { timelinePageWanted != nil }
+
+    /// The calls page the timeline wants next, if any.
+    var timelinePageWanted: Int? {
+        timeline?.pageToLoad(listRows: viewport.listRows, filter: filter, maximumHeldPages: settings.maximumHeldPages)
+    }
+
     mutating func issueTicket() -> LoadTicket {
         lastTicket += 1
         return LoadTicket(lastTicket)

@@ -37,6 +37,20 @@ extension BrowserState {
         return Array(rows[start..<min(rows.count, start + max(height, 0))])
     }
 
+    /// Where the detail is drawn: as the front end said, else a guess from the
+    /// terminal size (full screen inside a border, or a third of the width).
+    var detailArea: (rows: Int, columns: Int) {
+        if let area = detail.area { return area }
+        if overlay == .fullDetail { return (max(1, viewport.rows - 4), max(1, viewport.columns - 2)) }
+        return (viewport.listRows, max(1, viewport.columns / 3 - 2))
+    }
+
+    /// The furthest the detail can scroll: its last row at the bottom of the area.
+    var detailMaximumScroll: Int {
+        let area = detailArea
+        return max(0, detailRows(width: area.columns).count - area.rows)
+    }
+
     /// A failure fetching the full call (shown under the rows; the list's copy stays).
     public var detailFailure: String? { overlay == .fullDetail ? detail.failure?.message : nil }
 
@@ -89,7 +103,7 @@ enum CallDetailRows {
         case .bool(let flag): return flag ? "yes" : "no"
         case .instant(let date): return DisplayFormat.instant(date, in: zone)
         case .duration(let seconds): return DisplayFormat.duration(seconds)
-        case .money(let amount, let currency): return String(format: "%.2f", amount) + " " + currency
+        case .money(let amount, let currency): return DisplayFormat.money(amount) + " " + currency
         case .phone(let phone): return phone
         case .list(let items): return items.joined(separator: ", ")
         case .json(let json): return json.compactJSON

@@ -10,4 +10,15 @@ public struct DetailState: Sendable {
     public internal(set) var failure: ProviderError?
     /// First detail row on screen (detail pane and full screen scroll with j/k).
     public internal(set) var scroll = 0
+    /// The size the front end last said the detail is drawn at, if it said.
+    var area: (rows: Int, columns: Int)?
+
+    /// A fresh detail for `callID` (the drawing area stays what it was).
+    mutating func reset(callID: CallID?, pending: LoadTicket?) {
+        self.callID = callID
+        self.pending = pending
+        fetched = nil
+        failure = nil
+        scroll = 0
+    }
 }

@@ -68,6 +68,13 @@ public enum DisplayFormat {
         return value < 0 ? "-" + out : out
     }
 
+    /// "0.03", "12.50": two decimals, rounded (no String(format:), which is slow on Linux).
+    public static func money(_ amount: Double) -> String {
+        guard amount.isFinite else { return String(amount) }
+        let cents = Int((abs(amount) * 100).rounded())
+        return (amount < 0 && cents > 0 ? "-" : "") + "\(cents / 100)." + twoDigits(cents % 100)
+    }
+
     /// "just now", "5m ago", "2h ago", "3d ago", "4mo ago", "2y ago".
     public static func age(of date: Date, now: Date) -> String {
         let seconds = max(0, now.timeIntervalSince(date))

@@ -34,10 +34,11 @@ extension BrowserState {
         let openID = timeline?.lead.id
         return (start..<min(leads.leads.count, start + count)).map { index in
             let lead = leads.leads[index]
+            let label = leads.labels[index]
             return LeadRow(
                 id: lead.id,
-                name: DisplayText.sanitize(lead.displayName),
-                phone: DisplayText.sanitize(lead.phones.first ?? ""),
+                name: label.name,
+                phone: label.phone,
                 lastTouch: lead.lastTouch.map { DisplayFormat.age(of: $0, now: wallClock) } ?? "",
                 isSelected: index == leads.selected,
                 isOpen: lead.id == openID,

@@ -5,6 +5,8 @@ import CalltrailProviders
 /// by a search (sent to the provider, which matches name or phone).
 public struct LeadsState: Sendable {
     public internal(set) var leads: [Lead] = []
+    /// Each lead's name and first phone, sanitised once on arrival rather than every frame.
+    var labels: [(name: String, phone: String)] = []
     /// Where the next page starts; nil with `ended` once the list is complete.
     var next: PageCursor?
     public internal(set) var ended = false
@@ -35,7 +37,9 @@ public struct LeadsState: Sendable {
         failure = nil
         // A provider that repeats a lead on the next page (an inclusive cursor) must not show it twice.
         let known = Set(leads.map(\.id))
-        leads += page.leads.filter { !known.contains($0.id) }
+        let fresh = page.leads.filter { !known.contains($0.id) }
+        leads += fresh
+        labels += fresh.map { (DisplayText.sanitize($0.displayName), DisplayText.sanitize($0.phones.first ?? "")) }
         next = page.next
         ended = page.next == nil
         total = page.total ?? total

@@ -34,6 +34,10 @@ public struct TimelinePage: Sendable {
     /// How many of its calls pass the current filter; kept after the calls are dropped,
     /// so a page known to show nothing does not have to be fetched again to scroll past it.
     var matchCount: Int?
+    /// Under a filter, a page pushed out of the window keeps just the calls the
+    /// filter shows (sorted by index), so a sparse filter's matches stay on screen
+    /// without holding every call around them. Dropped when the filter changes.
+    var kept: [KeptCall]?
 
     init(number: Int, cursor: PageCursor?, startOffset: Int) {
         self.number = number
@@ -41,10 +45,33 @@ public struct TimelinePage: Sendable {
         self.startOffset = startOffset
     }
 
+    /// Every call of the page is in memory.
     public var isHeld: Bool { calls != nil }
 
-    /// Held, or known to contain nothing the filter shows.
-    var canBeScrolledPast: Bool { isHeld || matchCount == 0 }
+    /// What the filter shows of the page is in memory (all of it, or the kept matches).
+    var isShowable: Bool { calls != nil || kept != nil }
+
+    /// Showable, or known to contain nothing the filter shows.
+    var canBeScrolledPast: Bool { isShowable || matchCount == 0 }
+
+    func call(at index: Int) -> Call? {
+        if let calls { return calls.indices.contains(index) ? calls[index] : nil }
+        guard let kept else { return nil }
+        var low = 0
+        var high = kept.count
+        while low < high {
+            let mid = (low + high) / 2
+            if kept[mid].index < index { low = mid + 1 } else { high = mid }
+        }
+        return low < kept.count && kept[low].index == index ? kept[low].call : nil
+    }
+}
+
+/// A call kept from a thinned page, with its position and local day.
+struct KeptCall: Sendable {
+    let index: Int
+    let call: Call
+    let day: Int?
 }
 
 /// Days since 1970-01-01 in a zone, for grouping calls under local-date headings.

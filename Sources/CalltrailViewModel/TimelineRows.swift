@@ -112,7 +112,7 @@ extension BrowserState {
             return .failed(failure.error.message)
         }
         let finished = timeline.pending == nil && timeline.showsStartOfHistory
-            && timeline.historyEnded && timeline.pages.allSatisfy { $0.isHeld || $0.matchCount == 0 }
+            && timeline.historyEnded && timeline.pages.allSatisfy(\.canBeScrolledPast)
         if finished, timeline.callsLoaded == 0 { return .empty }
         if finished, filter.isActive { return .noMatches(examined: timeline.callsExamined) }
         return .loading
@@ -122,7 +122,7 @@ extension BrowserState {
         guard let timeline else { return .none }
         if let failure = timeline.failure { return .failed(failure.error.message) }
         if timeline.showsEndOfHistory { return timeline.lines.isEmpty ? .none : .endOfHistory }
-        if timeline.pending != nil || timeline.pageToLoad(listRows: viewport.listRows) != nil {
+        if timeline.pending != nil || timelinePageWanted != nil {
             return filter.isActive ? .searching(examined: timeline.callsExamined) : .loadingMore
         }
         return .none

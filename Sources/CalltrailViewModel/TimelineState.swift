@@ -80,6 +80,9 @@ public struct TimelineState: Sendable {
     /// The pages whose calls are in memory (never more than the setting allows).
     public private(set) var heldPages: Set<Int> = []
     public var heldPageCount: Int { heldPages.count }
+    /// Pages thinned to their filter matches, and how many calls they keep.
+    private(set) var thinnedPages: Set<Int> = []
+    public private(set) var keptCallCount = 0
 
     public var selectedRef: CallRef? {
         guard let selectedLine, lines.indices.contains(selectedLine) else { return nil }
@@ -89,14 +92,15 @@ public struct TimelineState: Sendable {
     public var selectedCall: Call? { selectedRef.flatMap(call(at:)) }
 
     public func call(at ref: CallRef) -> Call? {
-        guard pages.indices.contains(ref.page), let calls = pages[ref.page].calls, calls.indices.contains(ref.index) else {
-            return nil
-        }
-        return calls[ref.index]
+        guard pages.indices.contains(ref.page) else { return nil }
+        return pages[ref.page].call(at: ref.index)
     }
 
     /// The history's last page is among the lines: nothing more below.
-    public var showsEndOfHistory: Bool { historyEnded && run.upperBound == pages.count - 1 && pages[run.upperBound].isHeld }
+    public var showsEndOfHistory: Bool {
+        historyEnded && run.upperBound == pages.count - 1 && pages[run.upperBound].canBeScrolledPast
+            && pages[anchor?.page ?? 0].isShowable
+    }
 
     /// The history's first page is among the lines: nothing more above.
     public var showsStartOfHistory: Bool { run.lowerBound == 0 }
@@ -106,10 +110,12 @@ public struct TimelineState: Sendable {
     /// The page to ask for next, if any: the selected page when it is not held,
     /// else the page beyond whichever end of the run is within two screens of the
     /// selection (about one screen of prefetch past the visible one).
-    func pageToLoad(listRows: Int) -> Int? {
+    func pageToLoad(listRows: Int, filter: CallFilter, maximumHeldPages: Int) -> Int? {
         guard pending == nil, failure == nil else { return nil }
         let anchorPage = anchor?.page ?? 0
-        if !pages[anchorPage].isHeld { return anchorPage }
+        if !pages[anchorPage].isShowable { return anchorPage }
+        // A page more would not fit and nothing can make room without being needed again at once.
+        if heldPages.count >= maximumHeldPages, victim(filter: filter, listRows: listRows, sparing: nil) == nil { return nil }
         let want = 2 * max(listRows, 1)
         let below = run.upperBound + 1 < pages.count ? run.upperBound + 1 : nil
         let above = run.lowerBound > 0 ? run.lowerBound - 1 : nil
@@ -166,24 +172,33 @@ public struct TimelineState: Sendable {
         }
         pages[number] = page
         linkSuccessor(of: number)
-        evict(keeping: maximumHeldPages)
         rebuildLines(filter: filter, listRows: listRows)
+        enforceWindow(filter: filter, limit: maximumHeldPages, listRows: listRows, sparing: number)
     }
 
     /// Makes the page after `number` agree with what `number` said comes next. A
     /// refetched page that points elsewhere (the history changed) drops what followed.
     private mutating func linkSuccessor(of number: Int) {
-        let page = pages[number]
+        var page = pages[number]
+        // A provider that answers an empty page pointing at itself would be asked forever.
+        if page.count == 0, page.next == page.cursor, page.next != nil {
+            page.next = nil
+            pages[number].next = nil
+        }
         let end = page.startOffset + (page.count ?? 0)
         if number + 1 < pages.count {
             if pages[number + 1].cursor == page.next, page.next != nil {
-                if pages[number + 1].startOffset != end {
-                    for later in (number + 1)..<pages.count { pages[later].startOffset += end - pages[number + 1].startOffset }
+                let shift = end - pages[number + 1].startOffset
+                if shift != 0 {
+                    for later in (number + 1)..<pages.count { pages[later].startOffset += shift }
                 }
                 return
             }
-            for later in (number + 1)..<pages.count { heldPages.remove(later) }
+            // The history changed under us: what followed this page is no longer where it was.
+            for later in (number + 1)..<pages.count { release(later) }
             pages.removeSubrange((number + 1)...)
+            if let anchor, anchor.page > number { self.anchor = CallRef(page: number, index: max(0, (page.count ?? 1) - 1)) }
+            if let before = selectionBeforeFilter, before.page > number { selectionBeforeFilter = nil }
         }
         if let next = page.next {
             pages.append(TimelinePage(number: number + 1, cursor: next, startOffset: end))
@@ -202,33 +217,96 @@ public struct TimelineState: Sendable {
     /// Forget the failure so `pageToLoad` asks again.
     mutating func clearFailure() { failure = nil }
 
-    /// Drop the calls of the pages farthest from the selection until at most
-    /// `limit` are held: first pages outside the lines, then pages the filter
-    /// shows nothing of, then by distance. The selected page and the one to
-    /// return to when a filter is cleared always stay.
-    private mutating func evict(keeping limit: Int) {
-        guard heldPages.count > limit else { return }
-        var held = Array(heldPages)
-        let anchorPage = anchor?.page ?? pending?.page ?? 0
-        let protected: Set<Int> = [anchorPage, selectionBeforeFilter?.page ?? anchorPage]
-        let anchorRun = runAround(anchorPage)
-        held.removeAll { protected.contains($0) }
-        let pagesNow = pages
-        func dropFirst(_ p: Int) -> (Int, Int, Int) {
-            (anchorRun.contains(p) ? 0 : 1, pagesNow[p].matchCount == 0 ? 1 : 0, abs(p - anchorPage))
+    /// Bring the held pages back within `limit`, choosing with `victim`: a page a
+    /// filter shows something of is thinned to those calls (its lines stay), any
+    /// other page is dropped. Thinned pages together keep at most `limit` pages'
+    /// worth of calls; past that the farthest go entirely.
+    private mutating func enforceWindow(filter: CallFilter, limit: Int, listRows: Int, sparing received: Int) {
+        var dropped = false
+        while heldPages.count > limit, let number = victim(filter: filter, listRows: listRows, sparing: received) {
+            if filter.isActive, let matches = pages[number].matchCount, matches > 0, run.contains(number) {
+                thin(number, filter: filter)
+            } else {
+                release(number)
+                dropped = true
+            }
         }
-        held.sort { dropFirst($0) > dropFirst($1) }
-        var excess = heldPages.count - limit
-        for number in held where excess > 0 {
-            heldPages.remove(number)
-            pages[number].calls = nil
-            pages[number].dayNumbers = []
-            excess -= 1
+        let keptBudget = limit * max(pages.first?.count ?? 100, 1)
+        let anchorPage = anchor?.page ?? 0
+        while keptCallCount > keptBudget,
+              let farthest = thinnedPages.filter({ $0 != anchorPage }).max(by: { abs($0 - anchorPage) < abs($1 - anchorPage) }) {
+            release(farthest)
+            dropped = true
         }
+        if dropped { rebuildLines(filter: filter, listRows: listRows) }
+    }
+
+    /// The held page to give up next, if any may go: first pages outside the lines,
+    /// then pages the filter shows nothing of, then (under a filter, to be thinned)
+    /// the farthest, or (without one) the farthest at least two screens from the
+    /// selection, so that dropping it does not make it wanted again at once. The
+    /// selected page, the one to return to when a filter is cleared, and the page
+    /// just received never go.
+    func victim(filter: CallFilter, listRows: Int, sparing received: Int?) -> Int? {
+        let anchorPage = anchor?.page ?? 0
+        let protected: Set<Int> = [anchorPage, selectionBeforeFilter?.page ?? anchorPage, received ?? anchorPage]
+        let candidates = heldPages.subtracting(protected)
+        func farthest(_ pages: some Sequence<Int>) -> Int? { pages.max { abs($0 - anchorPage) < abs($1 - anchorPage) } }
+        if let outside = farthest(candidates.filter({ !run.contains($0) })) { return outside }
+        if let empty = farthest(candidates.filter({ pages[$0].matchCount == 0 })) { return empty }
+        if filter.isActive { return farthest(candidates) }
+        let want = 2 * max(listRows, 1)
+        return farthest(candidates.filter { linesBetweenSelection(andPage: $0) >= want })
+    }
+
+    /// Lines between the selected line and the nearest line of `page` (0 when it
+    /// is not among the lines).
+    private func linesBetweenSelection(andPage page: Int) -> Int {
+        guard let pivot = selectedLine ?? anchor.map({ nearestCallLine(to: $0) ?? 0 }) else { return 0 }
+        if page < (anchor?.page ?? 0) {
+            let firstOfNext = firstLine(atOrAfter: CallRef(page: page + 1, index: 0))
+            return max(0, pivot - firstOfNext)
+        }
+        let firstOfPage = firstLine(atOrAfter: CallRef(page: page, index: 0))
+        return max(0, firstOfPage - pivot - 1)
+    }
+
+    private func firstLine(atOrAfter ref: CallRef) -> Int {
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].ref < ref { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Keep only the calls the filter shows.
+    private mutating func thin(_ number: Int, filter: CallFilter) {
+        guard let calls = pages[number].calls else { return }
+        let days = pages[number].dayNumbers
+        var kept: [KeptCall] = []
+        for (index, call) in calls.enumerated() where filter.matches(call) {
+            kept.append(KeptCall(index: index, call: call, day: days[index]))
+        }
+        release(number)
+        pages[number].kept = kept
+        thinnedPages.insert(number)
+        keptCallCount += kept.count
+    }
+
+    /// Forget a page's calls (its cursor, size and match count stay).
+    private mutating func release(_ number: Int) {
+        guard pages.indices.contains(number) else { return }
+        heldPages.remove(number)
+        if thinnedPages.remove(number) != nil { keptCallCount -= pages[number].kept?.count ?? 0 }
+        pages[number].calls = nil
+        pages[number].kept = nil
+        pages[number].dayNumbers = []
     }
 
     private func runAround(_ page: Int) -> ClosedRange<Int> {
-        guard pages[page].isHeld else { return page...page }
+        guard pages[page].isShowable else { return page...page }
         var low = page
         while low > 0, pages[low - 1].canBeScrolledPast { low -= 1 }
         var high = page
@@ -242,24 +320,31 @@ public struct TimelineState: Sendable {
     /// selection on the same call (or the nearest one the filter shows) and that
     /// call at the same height on screen.
     mutating func rebuildLines(filter: CallFilter, listRows: Int) {
-        let keep = selectedRef ?? anchor
+        var keep = selectedRef ?? anchor
+        if let kept = keep, kept.page >= pages.count {
+            // The page it was on is gone (the history changed): stay near where it was.
+            keep = anchor.flatMap { $0.page < pages.count ? $0 : nil } ?? CallRef(page: pages.count - 1, index: 0)
+            selectedLine = nil
+        }
         let heightOnScreen = selectedLine.map { $0 - topLine }
         let anchorPage = keep?.page ?? 0
         lines.removeAll(keepingCapacity: true)
         run = runAround(anchorPage)
-        if pages[anchorPage].isHeld {
+        if pages[anchorPage].isShowable {
             var lastDay: Int?? = .none
+            func add(_ ref: CallRef, day: Int?) {
+                if lastDay != .some(day), let day { lines.append(TimelineLine(kind: .day(day), ref: ref)) }
+                lastDay = .some(day)
+                lines.append(TimelineLine(kind: .call, ref: ref))
+            }
             for number in run {
-                guard let calls = pages[number].calls else { continue }
-                let days = pages[number].dayNumbers
-                for (index, call) in calls.enumerated() where filter.matches(call) {
-                    let ref = CallRef(page: number, index: index)
-                    let day = days[index]
-                    if lastDay != .some(day), let day {
-                        lines.append(TimelineLine(kind: .day(day), ref: ref))
+                if let calls = pages[number].calls {
+                    let days = pages[number].dayNumbers
+                    for (index, call) in calls.enumerated() where filter.matches(call) {
+                        add(CallRef(page: number, index: index), day: days[index])
                     }
-                    lastDay = .some(day)
-                    lines.append(TimelineLine(kind: .call, ref: ref))
+                } else if let kept = pages[number].kept {
+                    for call in kept { add(CallRef(page: number, index: call.index), day: call.day) }
                 }
             }
         }
@@ -356,6 +441,8 @@ public struct TimelineState: Sendable {
         if !previous.isActive, filter.isActive { selectionBeforeFilter = selectedRef ?? anchor }
         callsExamined = 0
         callsMatched = 0
+        // Thinned pages hold the previous filter's matches only: fetch them again if needed.
+        for number in thinnedPages { release(number) }
         for number in pages.indices {
             if let calls = pages[number].calls {
                 let matches = calls.reduce(0) { $0 + (filter.matches($1) ? 1 : 0) }

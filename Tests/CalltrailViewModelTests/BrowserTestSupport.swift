@@ -5,8 +5,6 @@ import Testing
 @testable import CalltrailViewModel
 
 extension TimelineState {
-    /// No request running, none wanted, nothing failed.
-    func isSettled(listRows: Int) -> Bool { pending == nil && pageToLoad(listRows: listRows) == nil }
 
     /// Position of the selected call in the whole history.
     var selectedOffset: Int? { selectedRef.map { pages[$0.page].startOffset + $0.index } }
@@ -34,7 +32,7 @@ extension Browser {
     func settle(sourceLocation: SourceLocation = #_sourceLocation) async {
         let settled = await wait { state in
             guard let timeline = state.timeline else { return true }
-            return timeline.failure != nil || timeline.isSettled(listRows: state.viewport.listRows)
+            return timeline.failure != nil || (timeline.pending == nil && state.timelinePageWanted == nil)
         }
         #expect(settled, "timeline did not settle", sourceLocation: sourceLocation)
     }

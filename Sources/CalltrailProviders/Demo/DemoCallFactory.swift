@@ -88,7 +88,8 @@ enum DemoCallFactory {
             details.append(CallDetail(key: "isMachineAnswered", label: "Machine answered", value: .bool(outcome == .voiceMessage)))
             details.append(CallDetail(key: "price", label: "Price", value: .money(Double(duration / 60 + 1) * 0.013, currency: "USD")))
             let ring = random.inRange(2...40)
-            details.append(CallDetail(key: "elapsedTime", label: "Ringing", value: .text(String(format: "%02d:%02d", ring / 60, ring % 60))))
+            let ringText = "0\(ring / 60):" + (ring % 60 < 10 ? "0" : "") + String(ring % 60)
+            details.append(CallDetail(key: "elapsedTime", label: "Ringing", value: .text(ringText)))
             if random.chance(8) {
                 otherFields.append(JSONField("sentimentScore", .number(Double(random.inRange(-100...100)) / 100)))
             }

@@ -1,0 +1,56 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+import Testing
+@testable import CalltrailViewModel
+
+@MainActor @Suite struct BoundedMemoryTests {
+    @Test func scrollingToCallOneMillionAndBackHoldsAtMostTheWindowAndShowsTheSameCalls() async throws {
+        let total = 1_000_000
+        let window = 6
+        let provider = ScriptedProvider(leads: [("M", total)])
+        let browser = Browser.opened(on: provider, lead: "M", pageSize: 1_000, maximumHeldPages: window)
+        await browser.settle()
+        var seenDown = [CallID?](repeating: nil, count: total)
+        var seenUp = [CallID?](repeating: nil, count: total)
+        var mostHeld = 0
+
+        func record(into seen: inout [CallID?]) {
+            guard let timeline = browser.state.timeline else { return }
+            mostHeld = max(mostHeld, timeline.heldPageCount)
+            // The screen and a screen either side: what scrolling by a screen can pass over.
+            let rows = browser.state.viewport.listRows
+            let start = max(0, timeline.topLine - rows)
+            let end = min(timeline.lines.count, timeline.topLine + 2 * rows)
+            for line in timeline.lines[start..<end] where line.isCall {
+                seen[timeline.offset(of: line.ref)] = timeline.call(at: line.ref)?.id
+            }
+        }
+
+        record(into: &seenDown)
+        while browser.state.timeline?.selectedOffset != total - 1 {
+            let before = browser.state.timeline?.selectedOffset
+            browser.send(.pageDown)
+            if browser.state.timeline?.selectedOffset == before { await browser.settle() }
+            record(into: &seenDown)
+            try #require(browser.state.timeline?.failure == nil)
+        }
+        #expect(browser.state.timelineTail == .endOfHistory)
+        while browser.state.timeline?.selectedOffset != 0 {
+            let before = browser.state.timeline?.selectedOffset
+            browser.send(.pageUp)
+            if browser.state.timeline?.selectedOffset == before { await browser.settle() }
+            record(into: &seenUp)
+            try #require(browser.state.timeline?.failure == nil)
+        }
+
+        #expect(mostHeld <= window)
+        #expect(seenDown.filter { $0 == nil }.count == 0, "every call was on screen on the way down")
+        let differences = zip(seenUp, seenDown).filter { $0 != $1 }.count
+        #expect(differences == 0, "the same calls, in the same places, on the way back")
+        let offsets = await provider.callRequests.map(\.offset)
+        let down = Array(offsets.prefix(1_000))
+        #expect(down == Array(stride(from: 0, to: total, by: 1_000)), "down: every page once, in order")
+        #expect(offsets.count < 2_000, "back up: refetched only the dropped pages, \(offsets.count - 1_000)")
+    }
+}
