@@ -13,6 +13,7 @@ public final class BrowserApp {
     private let keyMap: KeyMap
     private var scroll = ScrollState()
     private var startupNotice: String?
+    private var detailArea = (rows: 0, columns: 0)
     private let clock = ContinuousClock()
 
     public init(browser: Browser, terminal: CursesTerminal, keyMap: KeyMap = .standard, startupNotice: String? = nil) {
@@ -44,6 +45,11 @@ public final class BrowserApp {
             if browser.state.loadingSince != nil || browser.state.detailIsLoading, clock.now - lastTick >= .milliseconds(100) {
                 lastTick = clock.now
                 browser.send(.tick)
+            }
+            let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
+            if area != detailArea {
+                detailArea = area
+                browser.send(.detailArea(rows: area.rows, columns: area.columns))
             }
             if browser.changeCount != drawnChange {
                 drawnChange = browser.changeCount

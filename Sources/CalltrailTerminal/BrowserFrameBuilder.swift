@@ -5,6 +5,15 @@ import CalltrailViewModel
 /// which role. All texts come from the view-model's presentation helpers, which
 /// sanitise everything from the network; nothing here decides browsing behaviour.
 public enum BrowserFrameBuilder {
+    /// Rows and text columns the detail is drawn in (its pane, or the whole body
+    /// in full screen), for the view-model's `detailArea` scrolling bounds.
+    public static func detailArea(_ state: BrowserState, width: Int, height: Int) -> (rows: Int, columns: Int) {
+        let layout = Layout(width: width, height: height, focus: state.focus)
+        let rect = state.overlay == .fullDetail ? layout.body : (layout.rect(of: .detail) ?? layout.body)
+        let inner = ScreenBuffer.inner(rect)
+        return (max(1, inner.height), max(1, inner.width - 2))
+    }
+
     public static func frame(_ state: BrowserState, width: Int, height: Int) -> FrameModel {
         let layout = Layout(width: width, height: height, focus: state.focus)
         let bodyInner = ScreenBuffer.inner(layout.body)

@@ -44,7 +44,7 @@ public final class CursesTerminal {
     public init() {}
 
     /// Both ends of the conversation must be a terminal.
-    public static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+    public nonisolated static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     public func start(_ options: Options) throws(StartError) {
         guard CursesTerminal.hasTerminal else { throw .notATerminal }

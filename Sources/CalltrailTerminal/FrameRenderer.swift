@@ -155,14 +155,15 @@ public struct FrameRenderer: Sendable {
     /// provider's vocabulary.
     func drawHelp(_ model: FrameModel, body: Rect, into screen: inout ScreenBuffer) {
         let lines = helpLines(model)
-        let width = min(body.width - 2, max(40, lines.map { DisplayText.width($0.0) + DisplayText.width($0.1) + 3 }.max() ?? 40) + 4)
+        let keyWidth = min(18, lines.map { DisplayText.width($0.0) }.max() ?? 10)
+        let helpWidth = lines.map { DisplayText.width($0.1) }.max() ?? 30
+        let width = min(body.width - 2, keyWidth + helpWidth + 6)
         let height = min(body.height, lines.count + 4)
         guard width > 10, height > 4 else { return }
         let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         screen.fill(x: box.x, y: box.y, width: box.width, height: box.height)
         screen.drawBox(box, title: "Help · Esc or ? closes", focused: true)
         let inner = ScreenBuffer.inner(box)
-        let keyWidth = min(18, lines.map { DisplayText.width($0.0) }.max() ?? 10)
         for (offset, line) in lines.prefix(inner.height - 1).enumerated() {
             let y = inner.y + 1 + offset
             screen.put(DisplayText.fit(line.0, to: keyWidth), x: inner.x + 1, y: y, style: CellStyle(.label, bold: true))

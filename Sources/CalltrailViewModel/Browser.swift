@@ -16,6 +16,7 @@ public final class Browser {
     private let provider: any CallProvider
     private let clock = ContinuousClock()
     private var tasks: [LoadTicket: Task<Void, Never>] = [:]
+    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     public init(provider: any CallProvider, settings: BrowserSettings = BrowserSettings()) {
         self.provider = provider
@@ -44,21 +45,37 @@ public final class Browser {
         tasks.removeAll()
     }
 
-    /// Waits until `condition` holds, checking after every change and at least
-    /// every few milliseconds, up to `timeout`. True when it held.
+    /// Waits until `condition` holds, checking it after every change, up to
+    /// `timeout`. True when it held. (For tests, benchmarks and scripted use.)
     @discardableResult
     public func wait(timeout: Duration = .seconds(10), until condition: (BrowserState) -> Bool) async -> Bool {
         let deadline = clock.now.advanced(by: timeout)
+        // Sleeps in short steps: a cancelled sleep's timer lives until its deadline,
+        // and one long timer per wait would pile up over thousands of waits.
+        let alarm = Task { [weak self, clock] in
+            while !Task.isCancelled, clock.now < deadline {
+                try? await Task.sleep(for: min(.milliseconds(50), deadline - clock.now))
+            }
+            if !Task.isCancelled { self?.wakeWaiters() }
+        }
+        defer { alarm.cancel() }
         while !condition(state) {
             if clock.now >= deadline { return false }
-            try? await Task.sleep(for: .milliseconds(1))
+            await withCheckedContinuation { waiters.append($0) }
         }
         return true
+    }
+
+    private func wakeWaiters() {
+        let woken = waiters
+        waiters.removeAll()
+        for waiter in woken { waiter.resume() }
     }
 
     private func changed() {
         changeCount &+= 1
         onChange?()
+        wakeWaiters()
     }
 
     private func run(_ effects: [BrowserEffect]) {

@@ -179,17 +179,26 @@ public struct TimelineState: Sendable {
     /// Makes the page after `number` agree with what `number` said comes next. A
     /// refetched page that points elsewhere (the history changed) drops what followed.
     private mutating func linkSuccessor(of number: Int) {
-        let page = pages[number]
+        var page = pages[number]
+        // A provider that answers an empty page pointing at itself would be asked forever.
+        if page.count == 0, page.next == page.cursor, page.next != nil {
+            page.next = nil
+            pages[number].next = nil
+        }
         let end = page.startOffset + (page.count ?? 0)
         if number + 1 < pages.count {
             if pages[number + 1].cursor == page.next, page.next != nil {
-                if pages[number + 1].startOffset != end {
-                    for later in (number + 1)..<pages.count { pages[later].startOffset += end - pages[number + 1].startOffset }
+                let shift = end - pages[number + 1].startOffset
+                if shift != 0 {
+                    for later in (number + 1)..<pages.count { pages[later].startOffset += shift }
                 }
                 return
             }
+            // The history changed under us: what followed this page is no longer where it was.
             for later in (number + 1)..<pages.count { release(later) }
             pages.removeSubrange((number + 1)...)
+            if let anchor, anchor.page > number { self.anchor = CallRef(page: number, index: max(0, (page.count ?? 1) - 1)) }
+            if let before = selectionBeforeFilter, before.page > number { selectionBeforeFilter = nil }
         }
         if let next = page.next {
             pages.append(TimelinePage(number: number + 1, cursor: next, startOffset: end))
@@ -311,7 +320,12 @@ public struct TimelineState: Sendable {
     /// selection on the same call (or the nearest one the filter shows) and that
     /// call at the same height on screen.
     mutating func rebuildLines(filter: CallFilter, listRows: Int) {
-        let keep = selectedRef ?? anchor
+        var keep = selectedRef ?? anchor
+        if let kept = keep, kept.page >= pages.count {
+            // The page it was on is gone (the history changed): stay near where it was.
+            keep = anchor.flatMap { $0.page < pages.count ? $0 : nil } ?? CallRef(page: pages.count - 1, index: 0)
+            selectedLine = nil
+        }
         let heightOnScreen = selectedLine.map { $0 - topLine }
         let anchorPage = keep?.page ?? 0
         lines.removeAll(keepingCapacity: true)

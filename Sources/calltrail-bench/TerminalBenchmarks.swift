@@ -13,7 +13,7 @@ enum TerminalBenchmarks {
 
     @MainActor
     static func run() async {
-        print("== terminal front end (\(width)×\(height) in-memory screen) ==")
+        print("terminal front end, \(width)×\(height) in-memory screen:")
         let (provider, lead) = DemoProvider(latency: .zero).addingLead(callCount: 10_000)
         let renderer = FrameRenderer()
         var scroll = ScrollState()

@@ -25,9 +25,16 @@ enum ViewModelBenchmarks {
         let clock = ContinuousClock()
         let started = clock.now
         var mostHeld = 0
+        var checkpoints: [String] = []
+        var nextCheckpoint = total / 4
         await browser.settleTimeline()
         while browser.state.timeline?.showsEndOfHistory != true || !browser.isAtLastCall {
             let before = browser.state.timeline?.selectedRef
+            if let timeline = browser.state.timeline, let ref = timeline.selectedRef,
+               timeline.pages[ref.page].startOffset + ref.index >= nextCheckpoint {
+                checkpoints.append("\(nextCheckpoint / 1_000)k: \(mib(ProcessMemory.current().residentKiB))")
+                nextCheckpoint += total / 4
+            }
             browser.send(.pageDown)
             if browser.state.timeline?.selectedRef == before { await browser.settleTimeline() }
             mostHeld = max(mostHeld, browser.state.timeline?.heldPageCount ?? 0)
@@ -50,6 +57,7 @@ enum ViewModelBenchmarks {
         print("  requests on the way down: \(downRequests) for \(needed) pages needed (duplicates: \(downRequests - needed))")
         print("  requests on the way back up: \(allRequests - downRequests) (pages dropped from the window, fetched again by cursor)")
         print("  most pages held at once: \(mostHeld)")
+        print("  resident memory on the way down at call " + checkpoints.joined(separator: ", "))
         print("  memory: RSS \(mib(memoryBefore.residentKiB)) before, \(mib(memoryAfter.residentKiB)) at the bottom; peak (VmHWM) \(mib(memoryAfter.peakKiB))")
     }
 

@@ -7,6 +7,7 @@ import Foundation
 /// Each group prints its own lines. Add a group here and in its own file.
 let benchmarkGroups: [(name: String, run: @MainActor () async -> Void)] = [
     ("viewmodel", ViewModelBenchmarks.run),
+    ("terminal", TerminalBenchmarks.run),
 ]
 
 let requested = Array(CommandLine.arguments.dropFirst())

@@ -1,7 +1,12 @@
 import ArgumentParser
+import CalltrailModel
+import CalltrailProviders
+import CalltrailTerminal
+import CalltrailViewModel
 import Foundation
 
-/// The interactive browser (issue 4 replaces this file with the real one).
+/// `calltrail` (the default command): the full-screen browser. Needs a terminal;
+/// with no provider configured it opens on the demo data.
 struct BrowseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse", abstract: "Browse leads and their calls interactively (the default).")
@@ -11,8 +16,40 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: "Open straight at this lead.")
     var lead: String?
 
+    func validate() throws {
+        if let lead, lead.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--lead needs a lead id")
+        }
+    }
+
     func run() async throws {
-        StandardError.write("calltrail: the interactive browser is not in this build")
-        throw ExitCode(2)
+        // Refuse before touching the terminal: curses on a pipe would garble it.
+        guard CursesTerminal.hasTerminal else {
+            StandardError.write("calltrail: \(CursesTerminal.StartError.notATerminal)")
+            throw ExitCode(CommandFailure.browserMissing)
+        }
+        let provider: any CallProvider
+        let configuration: CalltrailConfiguration
+        do {
+            configuration = try CalltrailConfiguration.resolve(global)
+            provider = try ProviderFactory.make(configuration)
+        } catch {
+            throw CommandFailure.report(error)
+        }
+        let settings = BrowserSettings(
+            pageSize: configuration.pageSize,
+            initialLead: lead.map { LeadID($0.trimmingCharacters(in: .whitespaces)) })
+        let options = TerminalBrowser.Options(theme: configuration.theme, mouse: configuration.mouse)
+        do {
+            try await Self.browse(provider: provider, settings: settings, options: options)
+        } catch {
+            StandardError.write("calltrail: \(error)")
+            throw ExitCode(CommandFailure.browserMissing)
+        }
+    }
+
+    @MainActor
+    static func browse(provider: any CallProvider, settings: BrowserSettings, options: TerminalBrowser.Options) async throws(CursesTerminal.StartError) {
+        try await TerminalBrowser.run(provider: provider, settings: settings, options: options)
     }
 }

@@ -41,14 +41,14 @@ struct CalltrailConfiguration: Sendable {
 
         var configuration = CalltrailConfiguration(
             provider: defaultProvider, baseURL: nil, token: nil, authScheme: nil, theme: defaultTheme,
-            pageSize: nil, mouse: true, configPath: file == nil ? nil : path)
+            pageSize: nil, mouse: false, configPath: file == nil ? nil : path)
         if let file {
             configuration.provider = file.provider ?? configuration.provider
             configuration.baseURL = file.baseURL
             configuration.authScheme = file.authScheme
             configuration.theme = file.theme ?? configuration.theme
             configuration.pageSize = file.pageSize
-            configuration.mouse = file.mouse ?? true
+            configuration.mouse = file.mouse ?? false
         }
         configuration.provider = env(Variable.provider) ?? configuration.provider
         configuration.baseURL = env(Variable.baseURL) ?? configuration.baseURL

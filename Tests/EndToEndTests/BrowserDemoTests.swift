@@ -4,7 +4,7 @@ import Testing
 /// The browser in a real terminal (tmux, 120×40, TERM=xterm-256color, TZ=UTC) on
 /// the demo provider. Every wait polls the screen with a deadline.
 @Suite(.serialized) struct BrowserDemoTests {
-    static let binary = TmuxSession.shellQuote(BrowserBinary.path)
+    static let binary = TmuxSession.shellQuote((try? BuiltProducts.path(of: "calltrail")) ?? "calltrail")
     static let outcomeWords = ["Talked", "Voice msg", "No answer", "Bad number", "DNC number", "DNC contact"]
     static var dayHeading: Regex<(Substring, Substring)> { #/(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}/# }
 
@@ -44,12 +44,27 @@ import Testing
         try await tmux.waitFor("help closed") { !$0.contains("move down") }
 
         try tmux.send("q")
-        try await tmux.waitFor("the shell after quitting") { !$0.contains("demo data") }
+        try await Self.expectTerminalRestored(tmux)
+    }
+
+    /// After the program has gone, the shell's `stty -a` shows cooked mode with echo.
+    static func expectTerminalRestored(_ tmux: TmuxSession) async throws {
+        try await tmux.waitFor("the shell after the program ended") { !$0.contains("demo data") }
         try tmux.type("stty -a")
         try tmux.send("Enter")
         let screen = try await tmux.waitFor("stty output") { $0.contains("icanon") }
         #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
         #expect(screen.contains(" echo ") && !screen.contains("-echo "))
+    }
+
+    @Test func ctrlCQuitsAndRestoresTheTerminal() async throws {
+        let tmux = try TmuxSession(width: 120, height: 40, command: "exec sh")
+        defer { tmux.close() }
+        try tmux.type("\(Self.binary)")
+        try tmux.send("Enter")
+        try await tmux.waitFor("the lead list") { $0.contains("demo data") && $0.contains("▌") }
+        try tmux.send("C-c")
+        try await Self.expectTerminalRestored(tmux)
     }
 
     @Test func outcomeFilterShowsOnlyTalkedAndZeroShowsAll() async throws {
@@ -79,7 +94,7 @@ import Testing
         try tmux.send("j")
         // Let the three moves land: the selection is on the fourth call row.
         let settled = try await tmux.waitFor("the selection to move") { screen in
-            let rows = Self.callsPane(screen).filter { !$0.contains(Self.dayHeading) && $0.hasPrefix("│") }
+            let rows = Self.callsPane(screen).filter { !$0.contains(Self.dayHeading) && ($0.hasPrefix("│") || $0.hasPrefix("┃")) }
             return rows.firstIndex { $0.contains("▌") } == 3
         }
         let selected = Self.callsPane(settled).first { $0.contains("▌") }
@@ -104,12 +119,7 @@ import Testing
         try await tmux.waitFor("the lead list") { $0.contains("demo data") && $0.contains("▌") }
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(kill(pid, SIGTERM) == 0)
-        try await tmux.waitFor("the shell after SIGTERM") { !$0.contains("demo data") }
-        try tmux.type("stty -a")
-        try tmux.send("Enter")
-        let screen = try await tmux.waitFor("stty output") { $0.contains("icanon") }
-        #expect(screen.contains(" icanon") && !screen.contains("-icanon"))
-        #expect(screen.contains(" echo ") && !screen.contains("-echo "))
+        try await Self.expectTerminalRestored(tmux)
     }
 
     @Test func noColorStillShowsTheSelectionInReverseVideo() async throws {

@@ -8,30 +8,43 @@ final class TmuxSession: @unchecked Sendable {
         var description: String
     }
 
+    /// The server's socket, in a directory of this session's own (not the shared
+    /// /tmp/tmux-UID), so nothing else can remove it from under the test.
     let socket: String
+    private let directory: String
     private let target = "main"
     private var closed = false
+    private var serverPID: pid_t = 0
+    private var panePID: pid_t = 0
 
     /// Starts `command` (run by `sh -c`) in a new detached window of the given size.
     /// Every session gets TERM=xterm-256color and TZ=UTC unless `environment` says otherwise.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
-        socket = "calltrail-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("calltrail-tmux-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        socket = directory + "/socket"
         var env = ["TERM": "xterm-256color", "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }.joined(separator: " ")
         let full = "env \(assignments) sh -c \(Self.shellQuote(command))"
         _ = try run(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", full])
+        serverPID = pid_t(try display("#{pid}")) ?? 0
+        panePID = pid_t(try display("#{pane_pid}")) ?? 0
         // Keep the pane after the program exits so a failure can still be inspected.
         _ = try? run(["set-option", "-t", target, "remain-on-exit", "on"])
     }
 
     deinit { close() }
 
-    /// Kills the tmux server.
+    /// Kills the tmux server and the program in its pane, whatever state they are in.
     func close() {
         guard !closed else { return }
         closed = true
         _ = try? run(["kill-server"])
+        // Only processes still ours: the pane's program is the server's child.
+        if panePID > 0, Self.parent(of: panePID) == serverPID { kill(panePID, SIGKILL) }
+        if serverPID > 0, Self.commandLine(of: serverPID).contains(socket) { kill(serverPID, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Sends tmux key names ("Enter", "Escape", "j", "C-c").
@@ -52,6 +65,11 @@ final class TmuxSession: @unchecked Sendable {
     /// A tmux format for the pane, e.g. "#{pane_title}" or "#{pane_pid}".
     func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The server's paste buffers (an OSC 52 clipboard write would add one).
+    func listBuffers() throws -> String {
+        try run(["list-buffers"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func resize(width: Int, height: Int) throws {
@@ -82,22 +100,24 @@ final class TmuxSession: @unchecked Sendable {
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "tmux \(arguments.first ?? ""): \(message)")
+        let result = try ChildProcess.run(["tmux", "-S", socket] + arguments)
+        guard result.status == 0 else {
+            throw Failure(description: "tmux \(arguments.first ?? ""): \(result.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.output
+    }
+
+    private static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
+    }
+
+    private static func commandLine(of pid: pid_t) -> String {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return "" }
+        return String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
     }
 
     static func shellQuote(_ text: String) -> String {
