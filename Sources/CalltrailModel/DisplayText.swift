@@ -40,17 +40,22 @@ public enum DisplayText {
         return String(out)
     }
 
-    /// Columns one user-visible character takes: 2 for East Asian wide and emoji,
-    /// 0 for combining marks and other zero-width characters, else 1.
+    /// Columns one user-visible character takes, as a terminal (and ncurses)
+    /// advances the cursor for it: the sum of its scalars' wcwidth (so a
+    /// Devanagari vowel sign counts 1, a combining accent 0, a CJK ideograph 2),
+    /// except that what follows a zero-width joiner joins the emoji before it
+    /// (👩‍💻 is 2, as tmux draws it). An emoji presentation selector does not
+    /// widen a narrow symbol, as in wcwidth.
     public static func width(of character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value >= 0x20 ? 1 : 0 }
-        // An emoji presentation selector makes a narrow symbol wide (☎️).
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
-            return 2
+        if scalars.count == 1, let only = scalars.first { return width(of: only) }
+        var total = 0
+        var joined = false
+        for scalar in scalars {
+            if !joined { total += width(of: scalar) }
+            joined = scalar.value == 0x200D
         }
-        return width(of: first)
+        return total
     }
 
     /// Columns one scalar takes, with wcwidth's rules.

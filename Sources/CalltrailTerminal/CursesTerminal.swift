@@ -145,15 +145,13 @@ public final class CursesTerminal {
                 let item = buffer[x, y]
                 if item.isContinuation { continue }
                 // The last cell of the last row would scroll some terminals: curses handles it.
-                var count = 0
-                for scalar in item.character.unicodeScalars where count < 5 {
-                    text[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
-                }
-                text[count] = 0
                 let (attributes, pair) = attributes(for: item.style)
-                setcchar(&cell, text, attributes, pair, nil)
-                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                for glyph in CellGlyphs.glyphs(of: item.character) where x + glyph.offset < buffer.width {
+                    for (i, scalar) in glyph.scalars.enumerated() { text[i] = wchar_t(bitPattern: scalar.value) }
+                    text[glyph.scalars.count] = 0
+                    setcchar(&cell, text, attributes, pair, nil)
+                    mvwadd_wch(window, Int32(y), Int32(x + glyph.offset), &cell)
+                }
             }
         }
         previous = buffer

@@ -63,11 +63,11 @@ public struct ScreenBuffer: Sendable, Equatable {
             if w == 0 { continue }  // zero-width marks already counted with their base
             if column + w > end { break }
             if column >= 0 {
-                clearWideNeighbour(x: column, y: y)
+                for covered in column..<(column + w) { clearWideNeighbour(x: covered, y: y) }
                 cells[y * width + column] = Cell(character, style: style)
-                if w == 2 {
-                    clearWideNeighbour(x: column + 1, y: y)
-                    cells[y * width + column + 1] = Cell(" ", style: style, isContinuation: true)
+                // A character wider than one column (CJK, emoji, an Indic conjunct) owns the cells after it.
+                for covered in (column + 1)..<(column + w) {
+                    cells[y * width + covered] = Cell(" ", style: style, isContinuation: true)
                 }
             }
             column += w
@@ -107,14 +107,15 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
     }
 
-    // Overwriting half of a wide character blanks its other half, as a terminal would.
+    // Overwriting part of a wide character blanks the rest of it, as a terminal would.
     private mutating func clearWideNeighbour(x: Int, y: Int) {
         guard x >= 0, x < width else { return }
-        let index = y * width + x
-        if cells[index].isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
-        } else if x + 1 < width, cells[index + 1].isContinuation {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
-        }
+        let row = y * width
+        guard cells[row + x].isContinuation || (x + 1 < width && cells[row + x + 1].isContinuation) else { return }
+        var head = x
+        while head > 0, cells[row + head].isContinuation { head -= 1 }
+        var end = head + 1
+        while end < width, cells[row + end].isContinuation { end += 1 }
+        for column in head..<end { cells[row + column] = Cell(" ", style: cells[row + column].style) }
     }
 }

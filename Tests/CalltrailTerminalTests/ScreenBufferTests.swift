@@ -39,6 +39,24 @@ import Testing
         #expect(!screen[1, 0].isContinuation)
     }
 
+    @Test func aCharacterWiderThanTwoColumnsOwnsEveryCellItCovers() {
+        // An emoji with a skin-tone modifier is one character that terminals draw 4 columns wide.
+        var screen = ScreenBuffer(width: 8, height: 1)
+        let end = screen.put("a👍🏽|", x: 0, y: 0)
+        #expect(end == 6)
+        #expect(screen[1, 0].character == Character("👍🏽"))
+        #expect((2...4).allSatisfy { screen[$0, 0].isContinuation })
+        #expect(screen[5, 0].character == "|")
+        screen.put("z", x: 3, y: 0)
+        #expect(screen.line(0) == "a  z |  ")
+    }
+
+    @Test func aDevanagariSyllableTakesTheColumnsOfItsSpacingCharacters() {
+        var screen = ScreenBuffer(width: 8, height: 1)
+        #expect(screen.put("शर्मा|", x: 0, y: 0) == 5)
+        #expect(screen[4, 0].character == "|")
+    }
+
     @Test func fillAndRestyleKeepBounds() {
         var screen = ScreenBuffer(width: 3, height: 2)
         screen.put("abc", x: 0, y: 1)
