@@ -126,11 +126,10 @@ public enum BrowserFrameBuilder {
     }
 
     static func detailPane(_ state: BrowserState, width: Int, height: Int) -> PaneFrame {
-        let rows = state.visibleDetailRows(width: max(1, width - 2), height: max(1, height))
-        let labelWidth = min(16, rows.map { row -> Int in
-            if case .field(let label, _) = row { return DisplayText.width(label) }
-            return 0
-        }.max() ?? 0)
+        let textWidth = max(1, width - 2)
+        let rows = state.visibleDetailRows(width: textWidth, height: max(1, height))
+        // The label column of the whole call, as the view-model wrapped values to it, not of the visible slice.
+        let labelWidth = DetailRow.labelWidth(of: state.detailRows(width: textWidth))
         let frameRows = rows.map { row -> FrameRow in
             switch row {
             case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)

@@ -5,7 +5,8 @@ import Foundation
 public enum DetailRow: Sendable, Hashable {
     /// A section title: the summary line, "Note", "Details", "Other fields".
     case heading(String)
-    /// A labelled value on one line (the front end truncates it to the width).
+    /// A labelled value, one line of it: a value longer than the value column
+    /// goes on in rows with an empty label, so nothing is cut off.
     case field(label: String, value: String)
     /// One line of wrapped text (the note).
     case text(String)
@@ -57,9 +58,39 @@ extension BrowserState {
     public var detailIsLoading: Bool { overlay == .fullDetail && detail.pending != nil }
 }
 
+extension DetailRow {
+    /// Labels are padded to the longest one up to this many columns (longer ones are cut).
+    public static let maximumLabelWidth = 16
+
+    /// The label column for `rows`: the longest label, at most `maximumLabelWidth`.
+    public static func labelWidth(of rows: [DetailRow]) -> Int {
+        rows.reduce(0) { widest, row in
+            guard case .field(let label, _) = row else { return widest }
+            return max(widest, min(maximumLabelWidth, DisplayText.width(label)))
+        }
+    }
+}
+
 /// Every field of a call, labelled, in reading order; absent fields left out.
 enum CallDetailRows {
+    /// Rows for a detail `width` columns wide, drawn as one space, the label
+    /// column, two spaces and the value (the note as one space and its line).
     static func rows(for call: Call, width: Int, zone: TimeZone) -> [DetailRow] {
+        wrappingValues(of: unwrappedRows(for: call, width: width, zone: zone), width: width)
+    }
+
+    /// Long values go on under their label instead of running off the pane.
+    static func wrappingValues(of rows: [DetailRow], width: Int) -> [DetailRow] {
+        let valueWidth = max(1, width - 1 - DetailRow.labelWidth(of: rows))
+        return rows.flatMap { row -> [DetailRow] in
+            guard case .field(let label, let value) = row, DisplayText.width(value) > valueWidth else { return [row] }
+            return DisplayText.wrap(value, to: valueWidth).enumerated().map { index, line in
+                .field(label: index == 0 ? label : "", value: line)
+            }
+        }
+    }
+
+    static func unwrappedRows(for call: Call, width: Int, zone: TimeZone) -> [DetailRow] {
         var rows: [DetailRow] = []
         let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
             .compactMap { $0 }.joined(separator: " · ")

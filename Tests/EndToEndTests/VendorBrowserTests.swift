@@ -76,7 +76,16 @@ import Testing
         let selected = try #require(Self.callsPane(timeline).first { $0.contains("▌") })
         #expect(selected.contains(glyph) && selected.contains(outcome), "\(selected)")
         let detail = Self.detailPane(timeline).joined(separator: "\n")
-        for label in vendor.detailLabels { #expect(detail.contains(label), "\(label) in\n\(detail)") }
+        #expect(vendor.detailLabels.contains { detail.contains($0) }, "vendor fields in\n\(detail)")
+        // Every vendor field in the full-screen detail (the pane wraps long values and scrolls).
+        try tmux.send("Enter")
+        try await tmux.waitFor("every vendor field in the full-screen detail") { screen in
+            screen.contains("Call · Esc returns") && vendor.detailLabels.allSatisfy { screen.contains($0) }
+        }
+        try tmux.send("Escape")
+        try await tmux.waitFor("the timeline again") { screen in
+            !screen.contains("Esc returns") && Self.callsPane(screen).contains { $0.contains("▌") }
+        }
 
         // Keys 1…6 carry this vendor's outcomes, the most frequent first.
         let footer = Self.footer(timeline)
