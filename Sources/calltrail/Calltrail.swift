@@ -13,4 +13,9 @@ struct Calltrail: AsyncParsableCommand {
             """,
         subcommands: [BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self],
         defaultSubcommand: BrowseCommand.self)
+
+    static func main() async {
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        await main(SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+    }
 }

@@ -37,6 +37,19 @@ import Testing
         }
     }
 
+    @Test func globalOptionsMayComeBeforeTheSubcommand() async throws {
+        try await withConfig("theme = \"default\"\n") { home in
+            let before = try await run(["--provider", "demo", "--page-size=7", "leads", "--limit", "2", "--format", "csv"], home: home)
+            #expect(before.status == 0, "\(before.stderr)")
+            let after = try await run(["leads", "--provider", "demo", "--page-size", "7", "--limit", "2", "--format", "csv"], home: home)
+            #expect(before.stdout == after.stdout)
+            #expect(before.stdoutLines.count == 3)
+            let unknown = try await run(["--provider", "bogus", "calls", "--lead", "1"], home: home)
+            #expect(unknown.status == 78)
+            #expect(unknown.stderr.contains("unknown provider \"bogus\""))
+        }
+    }
+
     @Test func tokenCommandAndFileSettingsAreUsedAndFlagsWin() async throws {
         let stub = try await StubAPIProcess()
         defer { stub.stop() }
