@@ -91,7 +91,8 @@ let package = Package(
         .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
         .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),
         // Runs the built binaries: commands against the stand-in API, and the screen in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["CalltrailModel"]),
+        // Depends on the executables so a plain `swift test` rebuilds the binaries it runs.
+        .testTarget(name: "EndToEndTests", dependencies: ["CalltrailModel", "calltrail", "calltrail-stub-api"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -50,6 +50,7 @@ public enum ISO8601Timestamp {
 
     /// `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC, the shape the vendors send.
     public static func format(_ date: Date) -> String {
+        guard date.isRepresentable else { return UTCTimestamp.invalidTime }
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let millis = min(999, Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded()))
         let base = UTCTimestamp.format(Date(timeIntervalSince1970: seconds)).replacingOccurrences(of: " ", with: "T")

@@ -3,6 +3,9 @@ import Foundation
 /// Lofty's times: `yyyy-MM-dd HH:mm:ss`, UTC, no zone suffix. Parsed by hand:
 /// DateFormatter is slow and not safe to share across tasks.
 public enum UTCTimestamp {
+    /// What the formatters print for an instant outside years 1…9999.
+    public static let invalidTime = "invalid time"
+
     /// The instant, or nil when the text is not exactly that shape or not a real date.
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
@@ -30,8 +33,9 @@ public enum UTCTimestamp {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    /// The same shape back, in UTC.
+    /// The same shape back, in UTC ("invalid time" outside years 1…9999).
     public static func format(_ date: Date) -> String {
+        guard date.isRepresentable else { return invalidTime }
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         var days = total / 86_400
         var rest = total % 86_400

@@ -31,7 +31,9 @@ public enum ProviderError: Error, Sendable, Hashable {
         case .notFound(let what): return "\(what) not found"
         case .unauthorized(let why): return "not authorised: \(why)"
         case .rateLimited(let after):
-            if let after { return "rate limited by the provider; try again in \(Int(after.rounded(.up)))s" }
+            if let after, after.isFinite, after >= 0, after < 1e9 {
+                return "rate limited by the provider; try again in \(Int(after.rounded(.up)))s"
+            }
             return "rate limited by the provider; try again later"
         case .server(let status, let message):
             return message.isEmpty ? "provider error (HTTP \(status))" : "provider error (HTTP \(status)): \(message)"

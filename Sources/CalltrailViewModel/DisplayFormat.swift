@@ -29,6 +29,7 @@ public enum DisplayFormat {
 
     /// "10:15" in the zone.
     public static func clockTime(_ date: Date, in zone: TimeZone, seconds: Bool = false) -> String {
+        guard date.isRepresentable else { return "—" }
         let local = Int((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down))
         let inDay = ((local % 86_400) + 86_400) % 86_400
         let text = twoDigits(inDay / 3_600) + ":" + twoDigits(inDay / 60 % 60)
@@ -37,6 +38,7 @@ public enum DisplayFormat {
 
     /// "Wed 22 Apr 2026 10:15:00 UTC+02:00".
     public static func instant(_ date: Date, in zone: TimeZone) -> String {
+        guard date.isRepresentable else { return UTCTimestamp.invalidTime }
         let offset = zone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         let zoneText = "UTC" + sign + twoDigits(abs(offset) / 3_600) + ":" + twoDigits(abs(offset) / 60 % 60)
@@ -70,13 +72,15 @@ public enum DisplayFormat {
 
     /// "0.03", "12.50": two decimals, rounded (no String(format:), which is slow on Linux).
     public static func money(_ amount: Double) -> String {
-        guard amount.isFinite else { return String(amount) }
+        // Beyond ±1e15 cents do not fit an Int exactly: show the number as it is.
+        guard amount.isFinite, abs(amount) < 1e13 else { return String(amount) }
         let cents = Int((abs(amount) * 100).rounded())
         return (amount < 0 && cents > 0 ? "-" : "") + "\(cents / 100)." + twoDigits(cents % 100)
     }
 
     /// "just now", "5m ago", "2h ago", "3d ago", "4mo ago", "2y ago".
     public static func age(of date: Date, now: Date) -> String {
+        guard date.isRepresentable, now.isRepresentable else { return "" }
         let seconds = max(0, now.timeIntervalSince(date))
         switch seconds {
         case ..<60: return "just now"

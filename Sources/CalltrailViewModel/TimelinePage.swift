@@ -77,6 +77,8 @@ struct KeptCall: Sendable {
 /// Days since 1970-01-01 in a zone, for grouping calls under local-date headings.
 enum LocalDay {
     static func number(of date: Date, in zone: TimeZone) -> Int {
+        // An instant no one means (NaN, 1e300) groups under day 0 rather than trapping.
+        guard date.isRepresentable else { return 0 }
         let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
         return Int((local / 86_400).rounded(.down))
     }

@@ -28,10 +28,18 @@ import Testing
         }
 
         record(into: &seenDown)
+        // A page that never comes fails the test instead of looping forever.
+        var stalledTurns = 0
         while browser.state.timeline?.selectedOffset != total - 1 {
             let before = browser.state.timeline?.selectedOffset
             browser.send(.pageDown)
-            if browser.state.timeline?.selectedOffset == before { await browser.settle() }
+            if browser.state.timeline?.selectedOffset == before {
+                await browser.settle()
+                stalledTurns += 1
+            } else {
+                stalledTurns = 0
+            }
+            try #require(stalledTurns < 5, "pageDown made no progress at offset \(before ?? -1)")
             record(into: &seenDown)
             try #require(browser.state.timeline?.failure == nil)
         }
@@ -39,7 +47,13 @@ import Testing
         while browser.state.timeline?.selectedOffset != 0 {
             let before = browser.state.timeline?.selectedOffset
             browser.send(.pageUp)
-            if browser.state.timeline?.selectedOffset == before { await browser.settle() }
+            if browser.state.timeline?.selectedOffset == before {
+                await browser.settle()
+                stalledTurns += 1
+            } else {
+                stalledTurns = 0
+            }
+            try #require(stalledTurns < 5, "pageUp made no progress at offset \(before ?? -1)")
             record(into: &seenUp)
             try #require(browser.state.timeline?.failure == nil)
         }
