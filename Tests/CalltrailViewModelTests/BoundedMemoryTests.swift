@@ -27,36 +27,29 @@ import Testing
             }
         }
 
-        record(into: &seenDown)
-        // A page that never comes fails the test instead of looping forever.
-        var stalledTurns = 0
-        while browser.state.timeline?.selectedOffset != total - 1 {
-            let before = browser.state.timeline?.selectedOffset
-            browser.send(.pageDown)
-            if browser.state.timeline?.selectedOffset == before {
-                await browser.settle()
-                stalledTurns += 1
-            } else {
-                stalledTurns = 0
+        // Pages by `action` until call `target` is selected, recording what is on screen;
+        // a page that never comes fails the test instead of looping forever.
+        func scroll(_ action: BrowserAction, to target: Int, recording seen: inout [CallID?]) async throws {
+            record(into: &seen)
+            var stalledTurns = 0
+            while browser.state.timeline?.selectedOffset != target {
+                let before = browser.state.timeline?.selectedOffset
+                browser.send(action)
+                if browser.state.timeline?.selectedOffset == before {
+                    await browser.settle()
+                    stalledTurns += 1
+                } else {
+                    stalledTurns = 0
+                }
+                try #require(stalledTurns < 5, "\(action) made no progress at offset \(before ?? -1)")
+                record(into: &seen)
+                try #require(browser.state.timeline?.failure == nil)
             }
-            try #require(stalledTurns < 5, "pageDown made no progress at offset \(before ?? -1)")
-            record(into: &seenDown)
-            try #require(browser.state.timeline?.failure == nil)
         }
+
+        try await scroll(.pageDown, to: total - 1, recording: &seenDown)
         #expect(browser.state.timelineTail == .endOfHistory)
-        while browser.state.timeline?.selectedOffset != 0 {
-            let before = browser.state.timeline?.selectedOffset
-            browser.send(.pageUp)
-            if browser.state.timeline?.selectedOffset == before {
-                await browser.settle()
-                stalledTurns += 1
-            } else {
-                stalledTurns = 0
-            }
-            try #require(stalledTurns < 5, "pageUp made no progress at offset \(before ?? -1)")
-            record(into: &seenUp)
-            try #require(browser.state.timeline?.failure == nil)
-        }
+        try await scroll(.pageUp, to: 0, recording: &seenUp)
 
         #expect(mostHeld <= window)
         #expect(seenDown.filter { $0 == nil }.count == 0, "every call was on screen on the way down")
