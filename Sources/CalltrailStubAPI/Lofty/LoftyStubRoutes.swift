@@ -98,10 +98,7 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
         guard (1...100).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…100") }
         guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
-        var leads = data.leads
-        if let key = request.query["key"]?.lowercased(), !key.isEmpty {
-            leads = leads.filter { $0.json.compactJSON.lowercased().contains(key) }
-        }
+        let leads = StubSearch.filter(data.leads, by: request.query["key"]) { $0.json }
         let page = Array(leads.dropFirst(offset).prefix(limit)).map(\.json)
         return .json(200, .object([
             JSONField("leads", .array(page)),
