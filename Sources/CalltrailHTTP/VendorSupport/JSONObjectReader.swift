@@ -80,13 +80,7 @@ struct JSONObjectReader {
     /// Reads a nested object with `body`; its unused fields join this object's
     /// leftovers as `key.child`, so nothing inside it is lost either.
     mutating func object<T>(_ key: String, _ body: (inout JSONObjectReader) -> T) -> T? {
-        guard let value = peek(key) else { return nil }
-        if value.isNull {
-            used.insert(key)
-            return nil
-        }
-        guard var nested = JSONObjectReader(value) else { return nil }
-        used.insert(key)
+        guard var nested = take(key, { JSONObjectReader($0) }) else { return nil }
         let result = body(&nested)
         nestedLeftovers += nested.leftovers.map { JSONField("\(key).\($0.key)", $0.value) }
         return result
