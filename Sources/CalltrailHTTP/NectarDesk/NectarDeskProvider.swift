@@ -36,12 +36,11 @@ public struct NectarDeskProvider: CallProvider {
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        let page = try await NectarDeskAPI.paging.fetch(
-            client, path: NectarDeskAPI.callsPath, filters: [(NectarDeskAPI.contactFilterParameter, lead.rawValue)],
-            subject: "contact \(lead.rawValue)", after: cursor, limit: limit,
+        try await NectarDeskAPI.paging.calls(
+            client, path: NectarDeskAPI.callsPath, contactParameter: NectarDeskAPI.contactFilterParameter, forLead: lead,
+            after: cursor, limit: limit,
             list: { body in try NectarDeskMapping.callsListBody(VendorJSON.parse(body, what: "NectarDesk's call list")) },
-            item: { value in try NectarDeskMapping.call(from: value) })
-        return CallPage(calls: page.items, next: page.next)
+            call: { value in try NectarDeskMapping.call(from: value) })
     }
 
     public func call(id: CallID) async throws -> Call {

@@ -35,12 +35,11 @@ public struct SkipcallProvider: CallProvider {
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        let page = try await SkipcallAPI.paging.fetch(
-            client, path: SkipcallAPI.callsPath, filters: [(SkipcallAPI.contactFilterParameter, lead.rawValue)],
-            subject: "contact \(lead.rawValue)", after: cursor, limit: limit,
+        try await SkipcallAPI.paging.calls(
+            client, path: SkipcallAPI.callsPath, contactParameter: SkipcallAPI.contactFilterParameter, forLead: lead,
+            after: cursor, limit: limit,
             list: { body in try SkipcallMapping.listBody(VendorJSON.parse(body, what: "Skipcall's call list"), what: "Skipcall's call list") },
-            item: { value in try SkipcallMapping.call(from: value) })
-        return CallPage(calls: page.items, next: page.next)
+            call: { value in try SkipcallMapping.call(from: value) })
     }
 
     public func call(id: CallID) async throws -> Call {

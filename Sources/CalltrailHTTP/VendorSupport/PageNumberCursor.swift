@@ -75,4 +75,17 @@ struct PageNumberPaging: Sendable {
             list: list, item: lead)
         return LeadPage(leads: page.items, next: page.next, total: page.total)
     }
+
+    /// One page of a contact's calls, the contact named by `contactParameter`.
+    func calls(
+        _ client: APIClient, path: String, contactParameter: String, forLead lead: LeadID,
+        after cursor: PageCursor?, limit: Int,
+        list: @escaping @Sendable ([UInt8]) throws -> VendorListBody,
+        call: @escaping @Sendable (JSONValue) throws -> Call
+    ) async throws -> CallPage {
+        let page = try await fetch(
+            client, path: path, filters: [(contactParameter, lead.rawValue)], subject: "contact \(lead.rawValue)",
+            after: cursor, limit: limit, list: list, item: call)
+        return CallPage(calls: page.items, next: page.next)
+    }
 }
