@@ -22,15 +22,7 @@ import Testing
         options: LoftyStubRoutes.Options = .init(), faults: FaultPlan = FaultPlan(),
         _ body: (StubServer) async throws -> Void
     ) async throws {
-        let state = StubState(vendors: [LoftyStubRoutes(token: token, options: options)], faults: faults)
-        let server = try await StubServer.start(port: 0, state: state)
-        do {
-            try await body(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await StubServer.running(StubState(vendors: [LoftyStubRoutes(token: token, options: options)], faults: faults), body)
     }
 
     static let expectedBigLeadIDs = (0..<LoftyStubData.bigLeadCallCount).map {

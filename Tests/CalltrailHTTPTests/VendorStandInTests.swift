@@ -17,14 +17,7 @@ import Testing
 
     static func withServer(faults: FaultPlan = FaultPlan(), _ body: (StubServer) async throws -> Void) async throws {
         let state = StubState(vendors: [SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)], faults: faults)
-        let server = try await StubServer.start(state: state)
-        do {
-            try await body(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await StubServer.running(state, body)
     }
 
     static func skipcall(_ server: StubServer, token: String = token) throws -> SkipcallProvider {
