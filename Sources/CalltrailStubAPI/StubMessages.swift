@@ -49,8 +49,13 @@ public struct StubResponse: Sendable {
     }
 
     public static func json(_ status: Int, _ value: JSONValue, headers: [(String, String)] = []) -> StubResponse {
-        StubResponse(status: status, headers: [("Content-Type", "application/json")] + headers,
-                     body: Array(value.compactJSON.utf8))
+        jsonBody(status, Array(value.compactJSON.utf8), headers: headers)
+    }
+
+    /// A JSON answer whose body is given as bytes: already encoded, or
+    /// deliberately cut short to stand for a broken reply.
+    public static func jsonBody(_ status: Int, _ body: [UInt8], headers: [(String, String)] = []) -> StubResponse {
+        StubResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
     }
 
     /// `{"code": N, "message": "…"}`, the documented error shape.

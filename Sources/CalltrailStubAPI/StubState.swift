@@ -110,7 +110,7 @@ public final class StubState: @unchecked Sendable {
         case ("GET", "/_stub/faults"):
             let plan = lock.withLock { injector.plan }
             let data = (try? JSONEncoder().encode(plan)) ?? Data("{}".utf8)
-            return StubResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
+            return .jsonBody(200, Array(data))
         case ("POST", "/_stub/faults"):
             do {
                 setFaults(try JSONDecoder().decode(FaultPlan.self, from: Data(body)))

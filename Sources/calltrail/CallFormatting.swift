@@ -3,7 +3,7 @@ import Foundation
 
 /// How calls are written in each `--format`. Rows are produced one call at a
 /// time so `calls` can stream pages as they arrive.
-enum CallFormatting {
+enum CallFormatting: RecordFormatting {
     // MARK: JSON
 
     /// The normalised fields, then `raw`: the object exactly as the API sent it.

@@ -41,26 +41,14 @@ struct CallsCommand: AsyncParsableCommand {
             let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
             let wanted = outcomeSlugs
             let width = TerminalWidth.current()
-            let header: String
-            switch format {
-            case .table: header = CallFormatting.tableHeader(width: width)
-            case .csv: header = CallFormatting.csvHeader
-            case .json: header = ""
-            }
             try await PagedOutput.walk(
-                header: header, limit: limit,
+                header: CallFormatting.header(format, width: width), limit: limit,
                 fetch: { cursor in
                     let page = try await provider.calls(forLead: LeadID(lead), after: cursor, limit: pageSize)
                     return (page.calls, page.next)
                 },
                 keep: { call in wanted.map { slugs in call.outcome.map { slugs.contains($0.slug) } ?? false } ?? true },
-                render: { call in
-                    switch format {
-                    case .table: return CallFormatting.tableRow(call, width: width)
-                    case .csv: return CallFormatting.csvRow(call)
-                    case .json: return CallFormatting.json(call).compactJSON + "\n"
-                    }
-                })
+                render: { call in CallFormatting.line(call, format, width: width) })
         } catch {
             throw CommandFailure.report(error)
         }

@@ -1,7 +1,7 @@
 import CalltrailModel
 
 /// How leads are written in each `--format`.
-enum LeadFormatting {
+enum LeadFormatting: RecordFormatting {
     static func json(_ lead: Lead) -> JSONValue {
         func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         return .object([

@@ -27,25 +27,13 @@ struct LeadsCommand: AsyncParsableCommand {
             let provider = try ProviderFactory.make(configuration)
             let pageSize = min(configuration.pageSize ?? 50, 100)
             let width = TerminalWidth.current()
-            let header: String
-            switch format {
-            case .table: header = LeadFormatting.tableHeader(width: width)
-            case .csv: header = LeadFormatting.csvHeader
-            case .json: header = ""
-            }
             try await PagedOutput.walk(
-                header: header, limit: limit,
+                header: LeadFormatting.header(format, width: width), limit: limit,
                 fetch: { cursor in
                     let page = try await provider.leads(matching: search, after: cursor, limit: pageSize)
                     return (page.leads, page.next)
                 },
-                render: { lead in
-                    switch format {
-                    case .table: return LeadFormatting.tableRow(lead, width: width)
-                    case .csv: return LeadFormatting.csvRow(lead)
-                    case .json: return LeadFormatting.json(lead).compactJSON + "\n"
-                    }
-                })
+                render: { lead in LeadFormatting.line(lead, format, width: width) })
         } catch {
             throw CommandFailure.report(error)
         }

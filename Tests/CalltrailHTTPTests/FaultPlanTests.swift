@@ -32,14 +32,7 @@ import Testing
 
     @Test func runtimeFaultsAndTheLogOverHTTP() async throws {
         let state = StubState(vendors: [LoftyStubRoutes(token: "t0ken")])
-        let server = try await StubServer.start(state: state)
-        do {
-            try await exercise(server, state)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await StubServer.running(state) { server in try await exercise(server, state) }
     }
 
     func exercise(_ server: StubServer, _ state: StubState) async throws {

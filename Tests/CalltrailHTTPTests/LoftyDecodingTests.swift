@@ -22,19 +22,7 @@ import Testing
 
     /// Every field removed, and every field replaced by every odd value.
     static func mutations() -> [JSONValue] {
-        guard case .object(let fields) = sample else { return [] }
-        var out: [JSONValue] = []
-        for index in fields.indices {
-            var removed = fields
-            removed.remove(at: index)
-            out.append(.object(removed))
-            for replacement in replacements {
-                var changed = fields
-                changed[index].value = replacement
-                out.append(.object(changed))
-            }
-        }
-        return out
+        VendorFixtures.mutations(of: sample, damaging: replacements)
     }
 
     @Test func mutatedCallsDecodeOrFailTyped() throws {

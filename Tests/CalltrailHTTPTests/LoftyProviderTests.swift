@@ -22,26 +22,7 @@ import Testing
         options: LoftyStubRoutes.Options = .init(), faults: FaultPlan = FaultPlan(),
         _ body: (StubServer) async throws -> Void
     ) async throws {
-        let state = StubState(vendors: [LoftyStubRoutes(token: token, options: options)], faults: faults)
-        let server = try await StubServer.start(port: 0, state: state)
-        do {
-            try await body(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
-    }
-
-    static func walk(_ provider: LoftyProvider, lead: LeadID, limit: Int = 100) async throws -> [Call] {
-        var all: [Call] = []
-        var cursor: PageCursor? = nil
-        repeat {
-            let page = try await provider.calls(forLead: lead, after: cursor, limit: limit)
-            all += page.calls
-            cursor = page.next
-        } while cursor != nil
-        return all
+        try await StubServer.running(StubState(vendors: [LoftyStubRoutes(token: token, options: options)], faults: faults), body)
     }
 
     static let expectedBigLeadIDs = (0..<LoftyStubData.bigLeadCallCount).map {
@@ -50,7 +31,7 @@ import Testing
 
     @Test func walksTwoThousandFourHundredCallsWithTheCursor() async throws {
         try await Self.withStub { server in
-            let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
+            let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let requests = server.state.requests
             // 24 pages of 100; each asks for 101 to see whether the history goes on.
@@ -70,7 +51,7 @@ import Testing
                              fraction: 0.2, retryAfter: 1)
         let sleeps = RecordedSleeps()
         try await Self.withStub(faults: FaultPlan(rules: [rule], seed: 7)) { server in
-            let calls = try await Self.walk(try Self.provider(server, sleeps: sleeps), lead: LeadID(LoftyStubData.bigLead))
+            let calls = try await ProviderWalk.allCalls(try Self.provider(server, sleeps: sleeps), lead: LeadID(LoftyStubData.bigLead))
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let faults = server.state.requests.compactMap(\.fault)
             #expect(Set(faults) == ["500", "503", "429", "truncate"])
@@ -81,14 +62,14 @@ import Testing
 
     @Test func toleratesAnInclusiveCursor() async throws {
         try await Self.withStub(options: .init(inclusiveCursor: true)) { server in
-            let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
+            let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
         }
     }
 
     @Test func fallsBackToOffsetWhenTheCursorIsIgnored() async throws {
         try await Self.withStub(options: .init(ignoreCursor: true)) { server in
-            let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead), limit: 300)
+            let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead), limit: 300)
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let queries = server.state.requests.map(\.query)
             // The first page, one request that shows the cursor ignored, then offsets 300…2100.
@@ -100,7 +81,7 @@ import Testing
     @Test func pagesOfOneWorkWithEveryKindOfCursor() async throws {
         for options in [LoftyStubRoutes.Options(), .init(inclusiveCursor: true), .init(ignoreCursor: true)] {
             try await Self.withStub(options: options) { server in
-                let calls = try await Self.walk(try Self.provider(server), lead: LeadID(LoftyStubData.emojiLead), limit: 1)
+                let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.emojiLead), limit: 1)
                 #expect(calls.map(\.id.rawValue) == (0..<6).map { String(200306 - $0) })
             }
         }

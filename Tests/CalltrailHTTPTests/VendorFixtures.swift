@@ -70,15 +70,15 @@ enum VendorFixtures {
         .string(""), .string("\u{1B}[2J"), .array([]), .object([]),
     ]
 
-    /// The payload with `key` (top level) replaced by each damaged value, and removed.
-    static func mutations(of object: JSONValue) -> [JSONValue] {
+    /// The payload with each top-level field removed, and replaced by each damaged value.
+    static func mutations(of object: JSONValue, damaging values: [JSONValue] = damagedValues) -> [JSONValue] {
         guard case .object(let fields) = object else { return [] }
         var out: [JSONValue] = []
         for index in fields.indices {
             var removed = fields
             removed.remove(at: index)
             out.append(.object(removed))
-            for damaged in damagedValues {
+            for damaged in values {
                 var changed = fields
                 changed[index].value = damaged
                 out.append(.object(changed))

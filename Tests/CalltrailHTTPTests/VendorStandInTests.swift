@@ -17,14 +17,7 @@ import Testing
 
     static func withServer(faults: FaultPlan = FaultPlan(), _ body: (StubServer) async throws -> Void) async throws {
         let state = StubState(vendors: [SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)], faults: faults)
-        let server = try await StubServer.start(state: state)
-        do {
-            try await body(server)
-        } catch {
-            await server.shutdown()
-            throw error
-        }
-        await server.shutdown()
+        try await StubServer.running(state, body)
     }
 
     static func skipcall(_ server: StubServer, token: String = token) throws -> SkipcallProvider {
@@ -37,21 +30,10 @@ import Testing
                            token: AccessToken(token), retry: RetryPolicy(baseDelay: .milliseconds(20)))
     }
 
-    static func allCalls(_ provider: some CallProvider, lead: LeadID, limit: Int) async throws -> [Call] {
-        var calls: [Call] = []
-        var cursor: PageCursor? = nil
-        repeat {
-            let page = try await provider.calls(forLead: lead, after: cursor, limit: limit)
-            calls += page.calls
-            cursor = page.next
-        } while cursor != nil
-        return calls
-    }
-
     @Test func skipcallFaultMixLosesNothing() async throws {
         let path = SkipcallStubRoutes.prefix + "/calls"
         try await Self.withServer(faults: Self.faultMix(path: path)) { server in
-            let calls = try await Self.allCalls(Self.skipcall(server), lead: LeadID(SkipcallStubData.bigContact), limit: 10)
+            let calls = try await ProviderWalk.allCalls(Self.skipcall(server), lead: LeadID(SkipcallStubData.bigContact), limit: 10)
             let expected = (SkipcallStubData().calls[SkipcallStubData.bigContact] ?? [])
                 .compactMap { $0["id"]?.stringValue }
             #expect(calls.map(\.id.rawValue) == expected)
@@ -67,7 +49,7 @@ import Testing
     @Test func nectarDeskFaultMixLosesNothing() async throws {
         let path = NectarDeskStubRoutes.prefix + "/calls"
         try await Self.withServer(faults: Self.faultMix(path: path)) { server in
-            let calls = try await Self.allCalls(Self.nectarDesk(server), lead: LeadID(NectarDeskStubData.bigContact), limit: 10)
+            let calls = try await ProviderWalk.allCalls(Self.nectarDesk(server), lead: LeadID(NectarDeskStubData.bigContact), limit: 10)
             let expected = (NectarDeskStubData().calls[NectarDeskStubData.bigContact] ?? []).compactMap { $0["id"]?.int64Value }
             #expect(calls.compactMap(\.id.int64Value) == expected)
             #expect(Set(calls.map(\.id)).count == NectarDeskStubData.bigContactCallCount)

@@ -30,7 +30,7 @@ enum LoftyCallDecoder {
 
     /// `{"calls": [Call, …]}`.
     static func page(from body: [UInt8]) throws(ProviderError) -> [Call] {
-        let value = try LoftyJSON.parse(body)
+        let value = try VendorJSON.parse(body, what: "Lofty's call list")
         guard case .array(let items)? = value["calls"] else {
             throw .badResponse("the call list has no \"calls\" array")
         }
@@ -48,7 +48,7 @@ enum LoftyCallDecoder {
 
     /// One Call object, unwrapped (as Get-one-call returns it).
     static func single(from body: [UInt8]) throws(ProviderError) -> Call {
-        try call(from: try LoftyJSON.parse(body))
+        try call(from: try VendorJSON.parse(body, what: "Lofty's call"))
     }
 
     static func call(from value: JSONValue) throws(ProviderError) -> Call {

@@ -10,7 +10,7 @@ enum LoftyLeadDecoder {
     ]
 
     static func page(from body: [UInt8]) throws(ProviderError) -> (leads: [Lead], total: Int?) {
-        let value = try LoftyJSON.parse(body)
+        let value = try VendorJSON.parse(body, what: "Lofty's lead list")
         guard case .array(let items)? = value["leads"] else {
             throw .badResponse("the lead list has no \"leads\" array")
         }

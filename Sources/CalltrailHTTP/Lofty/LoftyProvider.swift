@@ -24,16 +24,9 @@ public struct LoftyProvider: CallProvider {
         requestTimeout: Duration = .seconds(20),
         transport: any HTTPTransport = AsyncHTTPTransport()
     ) throws(ProviderError) {
-        guard !token.isEmpty else {
-            throw .unauthorized("no Lofty token: set CALLTRAIL_TOKEN or token/token_command in the config file")
-        }
-        client = APIClient(
-            baseURL: try EndpointPolicy.validatedBaseURL(baseURL),
-            auth: AuthHeader(scheme: authScheme.headerScheme, token: token),
-            errorMapping: LoftyErrorMapping(),
-            retry: retry,
-            requestTimeout: requestTimeout,
-            transport: transport)
+        client = try .vendor(
+            baseURL: baseURL, token: token, missingToken: "no Lofty token", scheme: authScheme.headerScheme,
+            errorMapping: LoftyErrorMapping(), retry: retry, requestTimeout: requestTimeout, transport: transport)
         descriptor = ProviderDescriptor(
             name: "Lofty", accountLabel: nil, outcomes: .fixed(CallOutcome.known),
             defaultPageSize: 100, maximumPageSize: Self.maximumCallPage)

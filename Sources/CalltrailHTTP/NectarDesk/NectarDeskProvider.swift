@@ -21,35 +21,26 @@ public struct NectarDeskProvider: CallProvider {
         baseURL: String = NectarDeskAPI.defaultBaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
         requestTimeout: Duration = .seconds(20), transport: any HTTPTransport = AsyncHTTPTransport()
     ) throws(ProviderError) {
-        guard !token.isEmpty else {
-            throw .unauthorized("no NectarDesk access token: set CALLTRAIL_TOKEN or token/token_command in the config file")
-        }
-        let baseURL = try EndpointPolicy.validatedBaseURL(baseURL)
-        let auth = AuthHeader(name: NectarDeskAPI.tokenHeader, scheme: nil, token: token)
-        self.init(client: APIClient(
-            baseURL: baseURL, auth: auth, errorMapping: NectarDeskErrorMapping(), retry: retry,
-            requestTimeout: requestTimeout, transport: transport))
+        self.init(client: try .vendor(
+            baseURL: baseURL, token: token, missingToken: "no NectarDesk access token",
+            header: NectarDeskAPI.tokenHeader, scheme: nil,
+            errorMapping: NectarDeskErrorMapping(), retry: retry, requestTimeout: requestTimeout, transport: transport))
     }
 
     public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
-        var filters: [(name: String, value: String)] = []
-        if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
-            filters.append((NectarDeskAPI.contactSearchParameter, query))
-        }
-        let page = try await NectarDeskAPI.paging.fetch(
-            client, path: NectarDeskAPI.contactsPath, filters: filters, subject: "the contact list", after: cursor, limit: limit,
+        try await NectarDeskAPI.paging.contacts(
+            client, path: NectarDeskAPI.contactsPath, searchParameter: NectarDeskAPI.contactSearchParameter, matching: query,
+            after: cursor, limit: limit,
             list: { body in try NectarDeskMapping.contactsListBody(VendorJSON.parse(body, what: "NectarDesk's contact list")) },
-            item: { value in try NectarDeskMapping.lead(from: value) })
-        return LeadPage(leads: page.items, next: page.next, total: page.total)
+            lead: { value in try NectarDeskMapping.lead(from: value) })
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        let page = try await NectarDeskAPI.paging.fetch(
-            client, path: NectarDeskAPI.callsPath, filters: [(NectarDeskAPI.contactFilterParameter, lead.rawValue)],
-            subject: "contact \(lead.rawValue)", after: cursor, limit: limit,
+        try await NectarDeskAPI.paging.calls(
+            client, path: NectarDeskAPI.callsPath, contactParameter: NectarDeskAPI.contactFilterParameter, forLead: lead,
+            after: cursor, limit: limit,
             list: { body in try NectarDeskMapping.callsListBody(VendorJSON.parse(body, what: "NectarDesk's call list")) },
-            item: { value in try NectarDeskMapping.call(from: value) })
-        return CallPage(calls: page.items, next: page.next)
+            call: { value in try NectarDeskMapping.call(from: value) })
     }
 
     public func call(id: CallID) async throws -> Call {

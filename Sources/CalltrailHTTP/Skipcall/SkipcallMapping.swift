@@ -40,18 +40,15 @@ enum SkipcallMapping {
         call.userPhoneNumber = object.object("callerPhoneNumber") { $0.string("value") } ?? nil
 
         details.add("transferred", "Transferred", object.bool("transferred").map { .bool($0) })
-        details.add("sequenceId", "Sequence", object.string("sequenceId").map { .text($0) })
-        details.add("sequenceRunId", "Sequence run", object.string("sequenceRunId").map { .text($0) })
-        details.add("organizationId", "Organisation", object.string("organizationId").map { .text($0) })
-        details.add("organizationMembershipId", "Organisation member", object.string("organizationMembershipId").map { .text($0) })
-        details.add("phoneNumberId", "Phone number id", object.string("phoneNumberId").map { .text($0) })
-        details.add("managedPhoneNumberId", "Managed number id", object.string("managedPhoneNumberId").map { .text($0) })
-        details.add("userProviderSid", "User provider SID", object.string("userProviderSid").map { .text($0) })
-        details.add("adminProviderSid", "Admin provider SID", object.string("adminProviderSid").map { .text($0) })
-        details.add("providerConferenceId", "Provider conference", object.string("providerConferenceId").map { .text($0) })
-        details.add("createdAt", "Created", object.instant("createdAt").map { .instant($0) })
-        details.add("updatedAt", "Updated", object.instant("updatedAt").map { .instant($0) })
-        details.add("syncedWithCrmDate", "Synced with CRM", object.instant("syncedWithCrmDate").map { .instant($0) })
+        for (key, label) in [("sequenceId", "Sequence"), ("sequenceRunId", "Sequence run"), ("organizationId", "Organisation"),
+                             ("organizationMembershipId", "Organisation member"), ("phoneNumberId", "Phone number id"),
+                             ("managedPhoneNumberId", "Managed number id"), ("userProviderSid", "User provider SID"),
+                             ("adminProviderSid", "Admin provider SID"), ("providerConferenceId", "Provider conference")] {
+            details.add(key, label, object.string(key).map { .text($0) })
+        }
+        for (key, label) in [("createdAt", "Created"), ("updatedAt", "Updated"), ("syncedWithCrmDate", "Synced with CRM")] {
+            details.add(key, label, object.instant(key).map { .instant($0) })
+        }
         // Any non-null deletedAt marks the call deleted, even one we cannot parse.
         if let deletedAt = object.peek("deletedAt"), !deletedAt.isNull {
             call.isDeleted = true

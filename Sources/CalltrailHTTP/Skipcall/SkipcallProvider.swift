@@ -20,35 +20,26 @@ public struct SkipcallProvider: CallProvider {
         baseURL: String = SkipcallAPI.defaultBaseURL, token: AccessToken, retry: RetryPolicy = RetryPolicy(),
         requestTimeout: Duration = .seconds(20), transport: any HTTPTransport = AsyncHTTPTransport()
     ) throws(ProviderError) {
-        guard !token.isEmpty else {
-            throw .unauthorized("no Skipcall API key: set CALLTRAIL_TOKEN or token/token_command in the config file")
-        }
-        let baseURL = try EndpointPolicy.validatedBaseURL(baseURL)
-        let auth = AuthHeader(name: SkipcallAPI.authorizationHeader, scheme: SkipcallAPI.bearerScheme, token: token)
-        self.init(client: APIClient(
-            baseURL: baseURL, auth: auth, errorMapping: SkipcallErrorMapping(), retry: retry,
-            requestTimeout: requestTimeout, transport: transport))
+        self.init(client: try .vendor(
+            baseURL: baseURL, token: token, missingToken: "no Skipcall API key",
+            header: SkipcallAPI.authorizationHeader, scheme: SkipcallAPI.bearerScheme,
+            errorMapping: SkipcallErrorMapping(), retry: retry, requestTimeout: requestTimeout, transport: transport))
     }
 
     public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
-        var filters: [(name: String, value: String)] = []
-        if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
-            filters.append((SkipcallAPI.contactSearchParameter, query))
-        }
-        let page = try await SkipcallAPI.paging.fetch(
-            client, path: SkipcallAPI.contactsPath, filters: filters, subject: "the contact list", after: cursor, limit: limit,
+        try await SkipcallAPI.paging.contacts(
+            client, path: SkipcallAPI.contactsPath, searchParameter: SkipcallAPI.contactSearchParameter, matching: query,
+            after: cursor, limit: limit,
             list: { body in try SkipcallMapping.listBody(VendorJSON.parse(body, what: "Skipcall's contact list"), what: "Skipcall's contact list") },
-            item: { value in try SkipcallMapping.lead(from: value) })
-        return LeadPage(leads: page.items, next: page.next, total: page.total)
+            lead: { value in try SkipcallMapping.lead(from: value) })
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        let page = try await SkipcallAPI.paging.fetch(
-            client, path: SkipcallAPI.callsPath, filters: [(SkipcallAPI.contactFilterParameter, lead.rawValue)],
-            subject: "contact \(lead.rawValue)", after: cursor, limit: limit,
+        try await SkipcallAPI.paging.calls(
+            client, path: SkipcallAPI.callsPath, contactParameter: SkipcallAPI.contactFilterParameter, forLead: lead,
+            after: cursor, limit: limit,
             list: { body in try SkipcallMapping.listBody(VendorJSON.parse(body, what: "Skipcall's call list"), what: "Skipcall's call list") },
-            item: { value in try SkipcallMapping.call(from: value) })
-        return CallPage(calls: page.items, next: page.next)
+            call: { value in try SkipcallMapping.call(from: value) })
     }
 
     public func call(id: CallID) async throws -> Call {

@@ -80,13 +80,7 @@ struct JSONObjectReader {
     /// Reads a nested object with `body`; its unused fields join this object's
     /// leftovers as `key.child`, so nothing inside it is lost either.
     mutating func object<T>(_ key: String, _ body: (inout JSONObjectReader) -> T) -> T? {
-        guard let value = peek(key) else { return nil }
-        if value.isNull {
-            used.insert(key)
-            return nil
-        }
-        guard var nested = JSONObjectReader(value) else { return nil }
-        used.insert(key)
+        guard var nested = take(key, { JSONObjectReader($0) }) else { return nil }
         let result = body(&nested)
         nestedLeftovers += nested.leftovers.map { JSONField("\(key).\($0.key)", $0.value) }
         return result
@@ -95,36 +89,6 @@ struct JSONObjectReader {
     /// Every field not used, in the object's order, then nested objects' leftovers.
     var leftovers: [JSONField] {
         fields.filter { !used.contains($0.key) } + nestedLeftovers
-    }
-}
-
-/// Small helpers shared by the vendor mappings.
-enum VendorJSON {
-    /// A reader for one record (call, contact) and its id, or a one-line reason.
-    static func record(_ value: JSONValue, _ what: String) throws(ProviderError) -> (JSONObjectReader, String) {
-        guard var object = JSONObjectReader(value) else { throw .badResponse("\(what) is not a JSON object") }
-        guard let id = object.identifier("id") else { throw .badResponse("\(what) has no id") }
-        return (object, id)
-    }
-
-    /// Parses a body into a JSON value (keys in the order sent, so `raw` is the
-    /// object as the API sent it), or a one-line reason.
-    static func parse(_ body: [UInt8], what: String) throws(ProviderError) -> JSONValue {
-        guard !body.isEmpty else { throw .badResponse("empty body for \(what)") }
-        do {
-            return try JSONValue.parse(body)
-        } catch {
-            throw .badResponse("\(what) is not valid JSON (\(error.description))")
-        }
-    }
-
-    /// "First Last" from optional parts, nil when both are empty.
-    static func fullName(_ first: String?, _ last: String?) -> String? {
-        let name = [first, last]
-            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-            .joined(separator: " ")
-        return name.isEmpty ? nil : name
     }
 }
 

@@ -1,5 +1,6 @@
 import CalltrailModel
 import CalltrailProviders
+import Foundation
 
 /// Where the next page starts for vendors paged by page number and page size.
 /// The size is pinned in the cursor: asking for page 3 with a different size
@@ -55,5 +56,36 @@ struct PageNumberPaging: Sendable {
             let more = page.hasNextPage(itemsBefore: position.itemsBefore(firstPage: firstPage), pageSize: position.size)
             return (items, more ? position.next.token : nil, page.total)
         }
+    }
+
+    /// One page of a contact list, narrowed by free text under `searchParameter`
+    /// (a blank query lists every contact).
+    func contacts(
+        _ client: APIClient, path: String, searchParameter: String, matching query: String?,
+        after cursor: PageCursor?, limit: Int,
+        list: @escaping @Sendable ([UInt8]) throws -> VendorListBody,
+        lead: @escaping @Sendable (JSONValue) throws -> Lead
+    ) async throws -> LeadPage {
+        var filters: [(name: String, value: String)] = []
+        if let query = query?.trimmingCharacters(in: .whitespaces), !query.isEmpty {
+            filters.append((searchParameter, query))
+        }
+        let page = try await fetch(
+            client, path: path, filters: filters, subject: "the contact list", after: cursor, limit: limit,
+            list: list, item: lead)
+        return LeadPage(leads: page.items, next: page.next, total: page.total)
+    }
+
+    /// One page of a contact's calls, the contact named by `contactParameter`.
+    func calls(
+        _ client: APIClient, path: String, contactParameter: String, forLead lead: LeadID,
+        after cursor: PageCursor?, limit: Int,
+        list: @escaping @Sendable ([UInt8]) throws -> VendorListBody,
+        call: @escaping @Sendable (JSONValue) throws -> Call
+    ) async throws -> CallPage {
+        let page = try await fetch(
+            client, path: path, filters: [(contactParameter, lead.rawValue)], subject: "contact \(lead.rawValue)",
+            after: cursor, limit: limit, list: list, item: call)
+        return CallPage(calls: page.items, next: page.next)
     }
 }

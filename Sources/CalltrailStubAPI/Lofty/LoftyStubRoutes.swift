@@ -4,7 +4,7 @@ import Foundation
 /// Lofty's endpoints in the stand-in: list a lead's calls, get one call, list
 /// leads, get one lead. Checks the token (`Bearer` or `token` scheme), sends the
 /// `X-RateLimit-*` headers, and answers errors the way Lofty documents them.
-public final class LoftyStubRoutes: StubVendorRoutes, @unchecked Sendable {
+public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
     public struct Options: Sendable {
         /// Return the record named by `currentId` again at the top of the page.
         public var inclusiveCursor = false
@@ -20,27 +20,20 @@ public final class LoftyStubRoutes: StubVendorRoutes, @unchecked Sendable {
     public let data: LoftyStubData
     private let token: String
     private let options: Options
-    private let lock = NSLock()
-    private var windowStart = 0.0
-    private var windowCount = 0
+    let window: StubRateLimitWindow
 
     public init(token: String, data: LoftyStubData = LoftyStubData(), options: Options = Options()) {
         self.token = token
         self.data = data
         self.options = options
+        self.window = StubRateLimitWindow(limit: options.rateLimitPerMinute)
     }
 
     public func serves(path: String) -> Bool {
         path.hasPrefix("/v1.0/") || path.hasPrefix("/v2.0/")
     }
 
-    public func respond(to request: StubRequest) -> StubResponse {
-        var response = answer(request)
-        response.headers += rateLimitHeaders()
-        return response
-    }
-
-    private func answer(_ request: StubRequest) -> StubResponse {
+    func answer(_ request: StubRequest) -> StubResponse {
         let authorization = request.header("Authorization") ?? ""
         guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
             return .error(401, code: 401, message: "Unauthorized: missing or invalid access token")
@@ -105,10 +98,7 @@ public final class LoftyStubRoutes: StubVendorRoutes, @unchecked Sendable {
         let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
         guard (1...100).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…100") }
         guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
-        var leads = data.leads
-        if let key = request.query["key"]?.lowercased(), !key.isEmpty {
-            leads = leads.filter { $0.json.compactJSON.lowercased().contains(key) }
-        }
+        let leads = StubSearch.filter(data.leads, by: request.query["key"]) { $0.json }
         let page = Array(leads.dropFirst(offset).prefix(limit)).map(\.json)
         return .json(200, .object([
             JSONField("leads", .array(page)),
@@ -117,23 +107,5 @@ public final class LoftyStubRoutes: StubVendorRoutes, @unchecked Sendable {
                 JSONField("limit", .integer(Int64(limit))),
             ])),
         ]))
-    }
-
-    /// A fixed one-minute window, like Lofty's per-app limit.
-    private func rateLimitHeaders() -> [(String, String)] {
-        let now = Date().timeIntervalSince1970
-        let (count, reset): (Int, Double) = lock.withLock {
-            if now - windowStart >= 60 {
-                windowStart = now.rounded(.down)
-                windowCount = 0
-            }
-            windowCount += 1
-            return (windowCount, windowStart + 60)
-        }
-        return [
-            ("X-RateLimit-Limit", String(options.rateLimitPerMinute)),
-            ("X-RateLimit-Remaining", String(max(0, options.rateLimitPerMinute - count))),
-            ("X-RateLimit-Reset", String(Int(reset))),
-        ]
     }
 }

@@ -37,16 +37,12 @@ public final class NectarDeskStubRoutes: PrefixedStubRoutes, @unchecked Sendable
         case ("calls", 2):
             guard let id = Int64(segments[1]) else { return error(400, "call id must be an integer") }
             if id == NectarDeskStubData.malformedCall {
-                return StubResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(#"{"calls": {"id": 990998, "is_inb"#.utf8))
+                return .jsonBody(200, Array(#"{"calls": {"id": 990998, "is_inb"#.utf8))
             }
             guard let call = data.callsByID[id] else { return error(404, "Call not found") }
             return .json(200, .object([JSONField("calls", call)]))
         case ("contacts", 1):
-            var contacts = data.contacts
-            if let search = request.query["search"]?.lowercased(), !search.isEmpty {
-                contacts = contacts.filter { $0.compactJSON.lowercased().contains(search) }
-            }
-            return paged(contacts, key: "contacts", request)
+            return paged(StubSearch.filter(data.contacts, by: request.query["search"]) { $0 }, key: "contacts", request)
         default:
             return error(404, "no such endpoint")
         }

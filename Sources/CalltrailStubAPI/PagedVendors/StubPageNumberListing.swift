@@ -27,32 +27,6 @@ struct StubBadParameter: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// A fixed one-minute request window that produces `X-RateLimit-*` headers.
-final class StubRateLimitWindow: @unchecked Sendable {
-    private let lock = NSLock()
-    private let limit: Int
-    private var windowStart = 0.0
-    private var count = 0
-
-    init(limit: Int) { self.limit = limit }
-
-    func headers(now: Double = Date().timeIntervalSince1970) -> [(String, String)] {
-        let (used, reset): (Int, Double) = lock.withLock {
-            if now - windowStart >= 60 {
-                windowStart = now.rounded(.down)
-                count = 0
-            }
-            count += 1
-            return (count, windowStart + 60)
-        }
-        return [
-            ("X-RateLimit-Limit", String(limit)),
-            ("X-RateLimit-Remaining", String(max(0, limit - used))),
-            ("X-RateLimit-Reset", String(Int(reset))),
-        ]
-    }
-}
-
 /// Deterministic choices for the stand-in data.
 extension SplitMix64 {
     /// One of `choices`, picked by weight.
@@ -77,20 +51,12 @@ extension SplitMix64 {
 }
 
 /// A vendor mounted under a path prefix, rate-limit headers on every answer.
-protocol PrefixedStubRoutes: StubVendorRoutes {
+protocol PrefixedStubRoutes: RateLimitedStubRoutes {
     static var prefix: String { get }
-    var window: StubRateLimitWindow { get }
-    func answer(_ request: StubRequest) -> StubResponse
 }
 
 extension PrefixedStubRoutes {
     public func serves(path: String) -> Bool { path.hasPrefix(Self.prefix + "/") }
-
-    public func respond(to request: StubRequest) -> StubResponse {
-        var response = answer(request)
-        response.headers += window.headers()
-        return response
-    }
 
     /// The path's segments below the prefix.
     func segments(of request: StubRequest) -> [String] {

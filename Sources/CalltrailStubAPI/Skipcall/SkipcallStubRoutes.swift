@@ -51,18 +51,14 @@ public final class SkipcallStubRoutes: PrefixedStubRoutes, @unchecked Sendable {
 
     private func oneCall(_ id: String) -> StubResponse {
         if id == SkipcallStubData.malformedCall {
-            return StubResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(#"{"id": "\#(id)", "status": "comp"#.utf8))
+            return .jsonBody(200, Array(#"{"id": "\#(id)", "status": "comp"#.utf8))
         }
         guard let call = data.callsByID[id] else { return error(404, "NOT_FOUND", "Call not found") }
         return .json(200, call)
     }
 
     private func listContacts(_ request: StubRequest) -> StubResponse {
-        var contacts = data.contacts
-        if let search = request.query["search"]?.lowercased(), !search.isEmpty {
-            contacts = contacts.filter { $0.compactJSON.lowercased().contains(search) }
-        }
-        return paged(contacts, request)
+        paged(StubSearch.filter(data.contacts, by: request.query["search"]) { $0 }, request)
     }
 
     private func paged(_ items: [JSONValue], _ request: StubRequest) -> StubResponse {
