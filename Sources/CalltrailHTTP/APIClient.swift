@@ -60,8 +60,8 @@ public struct APIClient: Sendable {
             try Task.checkCancellation()
             let paceWait = await pacer.delayBeforeNextRequest()
             if paceWait > 0 {
-                let wait = Duration.milliseconds(Int64((paceWait * 1000).rounded(.up)))
-                guard wait <= retry.maxServerWait, retry.clock() + wait - started <= retry.maxTotal else {
+                // A wait longer than we hold the user for (or one no one means) is reported instead.
+                guard let wait = retry.acceptableServerWait(paceWait), retry.clock() + wait - started <= retry.maxTotal else {
                     throw ProviderError.rateLimited(retryAfter: paceWait)
                 }
                 logger.debug("pacing: waiting for the rate-limit window", metadata: ["seconds": "\(paceWait)"])
@@ -85,9 +85,8 @@ public struct APIClient: Sendable {
                         failure = .badResponse(redact("\(request.subject): \(Self.describe(decodingError: error))"))
                     }
                 } else {
-                    let body = VendorErrorBody(body: reply.body)
-                    let redacted = VendorErrorBody(code: body.code, message: redact(body.message))
-                    failure = errorMapping.error(status: reply.status, body: redacted, for: request, rateLimit: limits)
+                    let body = VendorErrorBody(body: reply.body, redact: redact)
+                    failure = errorMapping.error(status: reply.status, body: body, for: request, rateLimit: limits)
                     if reply.status == 429 {
                         serverWait = limits.waitAfterRateLimit(now: wallClock())
                     }
@@ -105,9 +104,10 @@ public struct APIClient: Sendable {
             guard failure.isRetryable, attempt < retry.maxAttempts else { throw failure }
             let wait: Duration
             if let serverWait {
-                let asked = Duration.milliseconds(Int64((serverWait * 1000).rounded(.up)))
                 // A wait longer than we are willing to hold the user is reported instead.
-                guard asked <= retry.maxServerWait else { throw ProviderError.rateLimited(retryAfter: serverWait) }
+                guard let asked = retry.acceptableServerWait(serverWait) else {
+                    throw ProviderError.rateLimited(retryAfter: serverWait)
+                }
                 wait = asked
             } else {
                 wait = retry.backoff(beforeRetry: attempt)

@@ -9,6 +9,9 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDe
     public init(_ secret: String) { self.secret = secret }
 
     public var isEmpty: Bool { secret.isEmpty }
+
+    /// Only visible ASCII: what an `Authorization` header value can carry after its scheme.
+    public var isHeaderSafe: Bool { secret.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) } }
     public var description: String { "•••" }
     public var debugDescription: String { "AccessToken(•••)" }
     public var customMirror: Mirror { Mirror(self, children: [:]) }

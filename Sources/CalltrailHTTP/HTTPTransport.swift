@@ -67,7 +67,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
             case .remoteConnectionClosed:
                 return .network("the connection closed before the response was complete")
             default:
-                return .network(String(describing: clientError))
+                // The client's description can quote request headers, the token among them: name the case only.
+                let name = String(describing: clientError).prefix { $0 != "(" }
+                return .network("the HTTP client refused the request (\(name))")
             }
         }
         if error is NIOTooManyBytesError {
@@ -92,6 +94,6 @@ public struct AsyncHTTPTransport: HTTPTransport {
         if let parse = error as? HTTPParserError {
             return .network("the response was cut short or malformed (\(parse))")
         }
-        return .network(String(describing: error))
+        return .network("the request failed (\(type(of: error)))")
     }
 }

@@ -45,6 +45,14 @@ public struct RetryPolicy: Sendable {
         return ceiling * random()
     }
 
+    /// A server-requested wait of `seconds` as a duration, or nil when it is longer
+    /// than `maxServerWait` (or not a number at all: NaN, infinity, 1e300).
+    public func acceptableServerWait(_ seconds: Double) -> Duration? {
+        let limit = Double(maxServerWait.components.seconds) + Double(maxServerWait.components.attoseconds) / 1e18
+        guard seconds.isFinite, seconds >= 0, seconds <= limit else { return nil }
+        return .milliseconds(Int64((seconds * 1000).rounded(.up)))
+    }
+
     /// A policy that never retries.
     public static var once: RetryPolicy { RetryPolicy(maxAttempts: 1) }
 }

@@ -11,6 +11,11 @@ extension APIClient {
         guard !token.isEmpty else {
             throw .unauthorized("\(missingToken): set CALLTRAIL_TOKEN or token/token_command in the config file")
         }
+        // A header cannot carry it, and the HTTP client's refusal would quote it.
+        guard token.isHeaderSafe else {
+            throw .unauthorized(
+                "the token has a space, a control character or a non-ASCII character; check CALLTRAIL_TOKEN or the config file")
+        }
         return APIClient(
             baseURL: try EndpointPolicy.validatedBaseURL(baseURL),
             auth: AuthHeader(name: header, scheme: scheme, token: token),

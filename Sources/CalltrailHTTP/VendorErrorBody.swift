@@ -17,27 +17,29 @@ public struct VendorErrorBody: Sendable, Hashable {
             ? String(message.prefix(Self.maximumMessageLength)) + "…" : message
     }
 
-    public init(body: [UInt8]) {
+    /// `redact` runs on the whole text before anything is cut, so a secret the
+    /// server echoed cannot survive in part across the cut.
+    public init(body: [UInt8], redact: (String) -> String = { $0 }) {
         if let value = try? JSONValue.parse(body) {
             switch value {
             case .string(let text):
-                self.init(code: nil, message: text)
+                self.init(code: nil, message: redact(text))
                 return
             case .object:
-                let code = value["code"].flatMap { $0.isNull ? nil : $0.displayText }
+                let code = value["code"].flatMap { $0.isNull ? nil : redact($0.displayText) }
                 let message = value["message"]?.stringValue ?? value["error"]?.stringValue
                     ?? value["msg"]?.stringValue ?? value["detail"]?.stringValue ?? ""
-                self.init(code: code, message: message)
+                self.init(code: code, message: redact(message))
                 return
             default:
                 break
             }
         }
         // Not JSON (an HTML error page, a proxy's text): keep a short, single line.
-        let text = String(decoding: body.prefix(200), as: UTF8.self)
+        let text = redact(String(decoding: body.prefix(65_536), as: UTF8.self))
             .split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-        self.init(code: nil, message: text)
+        self.init(code: nil, message: String(text.prefix(200)))
     }
 
     /// True when the code or the message names `token` (e.g. "PERMISSION_DENIED").

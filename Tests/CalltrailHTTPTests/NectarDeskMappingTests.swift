@@ -33,6 +33,16 @@ import Testing
         #expect(call.otherFields.map(\.key) == ["queue_wait_seconds"])
     }
 
+    @Test(arguments: [#""nan""#, #""inf""#, "1e300", "-1e300", #""1e999""#])
+    func aStartThatIsNoTimeIsKeptAsItCameNotTrusted(_ hostile: String) throws {
+        let text = VendorFixtures.nectarDeskCall.replacingOccurrences(of: "\"started_at\": 1710925200", with: "\"started_at\": \(hostile)")
+        #expect(text != VendorFixtures.nectarDeskCall)
+        let call = try NectarDeskMapping.wrappedCall(from: VendorFixtures.json(text))
+        #expect(call.startTime == nil && call.endTime == nil)
+        #expect(call.otherFields.contains { $0.key == "started_at" })
+        #expect(UTCTimestamp.format(call.startTime ?? Date(timeIntervalSince1970: .nan)) == UTCTimestamp.invalidTime)
+    }
+
     @Test(arguments: [(true, false, CallStatus.missed), (false, false, .noAnswer), (false, true, .completed)])
     func answeredMapsOntoStatus(inbound: Bool, answered: Bool, expected: CallStatus) throws {
         let text = VendorFixtures.nectarDeskCall

@@ -74,7 +74,7 @@ enum LoftyLeadDecoder {
     static func instant(_ v: JSONValue) -> Date? {
         if let s = v.stringValue { return UTCTimestamp.parse(s) }
         if let n = v.exactInt64, n > 0 {
-            return Date(timeIntervalSince1970: n > 100_000_000_000 ? Double(n) / 1000 : Double(n))
+            return Date(representableUnixSeconds: n > 100_000_000_000 ? Double(n) / 1000 : Double(n))
         }
         return nil
     }

@@ -27,8 +27,8 @@ enum NectarDeskMapping {
         if let answered = object.bool("is_answered") {
             call.status = answered ? .completed : (inbound == false ? .noAnswer : .missed)
         }
-        if let started = object.number("started_at") {
-            call.startTime = Date(timeIntervalSince1970: started)
+        if let started = object.unixInstant("started_at") {
+            call.startTime = started
         }
         if let duration = object.int64("duration"), duration >= 0 {
             call.duration = Int(clamping: duration)
@@ -103,8 +103,8 @@ enum NectarDeskMapping {
         lead.firstName = object.string("full_name")
         if let number = object.identifier("number") { lead.phones = [internationalNumber(number)] }
         if let email = object.string("email") { lead.emails = [email] }
-        if let last = object.number("last_call_at") { lead.lastTouch = Date(timeIntervalSince1970: last) }
-        if let created = object.number("created_at") { lead.createTime = Date(timeIntervalSince1970: created) }
+        if let last = object.unixInstant("last_call_at") { lead.lastTouch = last }
+        if let created = object.unixInstant("created_at") { lead.createTime = created }
         lead.otherFields = object.leftovers
         return lead
     }
@@ -133,8 +133,8 @@ enum NectarDeskMapping {
         if let user = agent["user_id"], !user.isNull { name += " (user \(user.displayText))" }
         var parts = [name]
         if let type = agent["type"]?.stringValue { parts.append(type) }
-        if let started = agent["started_at"]?.doubleValue {
-            parts.append("joined \(UTCTimestamp.format(Date(timeIntervalSince1970: started))) UTC")
+        if let started = agent["started_at"]?.doubleValue.flatMap({ Date(representableUnixSeconds: $0) }) {
+            parts.append("joined \(UTCTimestamp.format(started)) UTC")
         }
         if agent["is_any_transfer"]?.boolValue == true { parts.append("transfer") }
         if let reason = agent["hangup_reason"]?.stringValue, !reason.isEmpty { parts.append(reason) }

@@ -46,10 +46,21 @@ struct JSONObjectReader {
         take(key) { $0.int64Value }
     }
 
+    /// A finite number, also when sent as a string ("nan", "inf" and 1e999 are not numbers here).
     mutating func number(_ key: String) -> Double? {
         take(key) { value in
-            if case .string(let text) = value { return Double(text) }
-            return value.doubleValue
+            let number: Double?
+            if case .string(let text) = value { number = Double(text) } else { number = value.doubleValue }
+            return number.flatMap { $0.isFinite ? $0 : nil }
+        }
+    }
+
+    /// Unix seconds as an instant; a value outside years 1…9999 is no time and stays under "Other fields".
+    mutating func unixInstant(_ key: String) -> Date? {
+        take(key) { value in
+            let seconds: Double?
+            if case .string(let text) = value { seconds = Double(text) } else { seconds = value.doubleValue }
+            return seconds.flatMap { Date(representableUnixSeconds: $0) }
         }
     }
 
