@@ -89,7 +89,9 @@ enum CallFormatting: RecordFormatting {
             if index == columns.count - 1 {
                 line += DisplayText.truncate(cell, to: max(10, width - DisplayText.width(line)))
             } else {
-                line += (column.right ? DisplayText.fitRight(cell, to: column.width) : DisplayText.fit(cell, to: column.width)) + "  "
+                // An id is never cut (it is what `calltrail call` takes): a longer one (a uuid) widens its row.
+                let columnWidth = index == 0 ? max(column.width, DisplayText.width(cell)) : column.width
+                line += (column.right ? DisplayText.fitRight(cell, to: columnWidth) : DisplayText.fit(cell, to: columnWidth)) + "  "
             }
         }
         while line.hasSuffix(" ") { line.removeLast() }
@@ -130,8 +132,8 @@ enum CallFormatting: RecordFormatting {
         if call.isDeleted { rows.append(("Deleted", "yes")) }
         for detail in call.details { rows.append((detail.label, detailText(detail.value))) }
         for field in call.otherFields { rows.append(("Other: \(field.key)", field.value.displayText)) }
-        let labelWidth = rows.map { DisplayText.width($0.0) }.max() ?? 0
-        var out = rows.map { DisplayText.fit($0.0, to: labelWidth) + "  " + DisplayText.sanitize($0.1) + "\n" }.joined()
+        let labelWidth = rows.map { DisplayText.width(DisplayText.sanitize($0.0)) }.max() ?? 0
+        var out = rows.map { DisplayText.fit(DisplayText.sanitize($0.0), to: labelWidth) + "  " + DisplayText.sanitize($0.1) + "\n" }.joined()
         if let note = call.note, !note.isEmpty {
             out += "Note\n"
             for line in DisplayText.sanitize(note, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -155,7 +157,7 @@ enum CallFormatting: RecordFormatting {
             call.outcome?.rawValue ?? "", call.duration.map(String.init) ?? "", call.rating.map(String.init) ?? "",
             call.isManual ? "true" : "false", call.leadPhoneNumber ?? "", call.userPhoneNumber ?? "",
             // Control characters become visible symbols; line breaks stay, quoted.
-            DisplayText.sanitize(call.note ?? "", keepNewlines: true),
+            call.note ?? "",
         ])
     }
 }

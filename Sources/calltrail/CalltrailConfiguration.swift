@@ -66,9 +66,10 @@ struct CalltrailConfiguration: Sendable {
         configuration.pageSize = options.pageSize ?? configuration.pageSize
 
         // The token: the environment wins over the file; token_command runs only when needed.
-        if let token = environment[Variable.token], !token.isEmpty {
+        // Surrounding blanks and line ends are never part of a token (a file saved with CRLF, `$(cat key)`).
+        if let token = environment[Variable.token]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
             configuration.token = AccessToken(token)
-        } else if let token = file?.token, !token.isEmpty {
+        } else if let token = file?.token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
             configuration.token = AccessToken(token)
         } else if let command = file?.tokenCommand, ProviderFactory.needsToken(configuration.provider) {
             configuration.token = try TokenCommand.run(command, configPath: path ?? "the config file")

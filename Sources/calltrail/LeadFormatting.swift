@@ -31,7 +31,8 @@ enum LeadFormatting: RecordFormatting {
     static func row(_ cells: [String], width: Int) -> String {
         let safe = cells.map { DisplayText.sanitize($0) }
         let nameWidth = max(12, min(40, width - 12 - 2 - 16 - 2 - 16 - 2))
-        let line = DisplayText.fitRight(safe[0], to: 12) + "  " + DisplayText.fit(safe[1], to: nameWidth) + "  "
+        // An id is never cut (it is what `calls --lead` takes): a longer one (a uuid) widens its row.
+        let line = DisplayText.fitRight(safe[0], to: max(12, DisplayText.width(safe[0]))) + "  " + DisplayText.fit(safe[1], to: nameWidth) + "  "
             + DisplayText.fit(safe[2], to: 16) + "  " + DisplayText.truncate(safe[3], to: 16)
         var trimmed = line
         while trimmed.hasSuffix(" ") { trimmed.removeLast() }
@@ -42,7 +43,7 @@ enum LeadFormatting: RecordFormatting {
 
     static func csvRow(_ lead: Lead) -> String {
         CSV.line([
-            lead.id.rawValue, DisplayText.sanitize(lead.firstName ?? ""), DisplayText.sanitize(lead.lastName ?? ""),
+            lead.id.rawValue, lead.firstName ?? "", lead.lastName ?? "",
             lead.phones.joined(separator: ";"), lead.emails.joined(separator: ";"),
             lead.lastTouch.map(CallFormatting.iso8601) ?? "", lead.cannotCall.map { $0 ? "true" : "false" } ?? "",
         ])

@@ -23,6 +23,11 @@ struct WebhookCommand: AsyncParsableCommand {
         do {
             let payload = try LoftyWebhookPayload(bytes: try readPayload())
             let configuration = try CalltrailConfiguration.resolve(global)
+            // The payload's ids are Lofty's: asking another provider (the demo, by default) would mislead.
+            guard configuration.provider == "lofty" else {
+                throw ProviderError.invalidInput(
+                    "webhook reads Lofty Call webhook payloads: use --provider lofty (the provider now is \(configuration.provider))")
+            }
             let provider = try ProviderFactory.make(configuration)
             var failures = 0
             var printed = 0

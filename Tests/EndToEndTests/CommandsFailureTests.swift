@@ -37,6 +37,25 @@ import Testing
         #expect(try await stub.requests().count == 1, "no request is sent without a token")
     }
 
+    @Test func aTokenWithLineEndsWorksAndOneWithControlCharactersIsRefusedUnquoted() async throws {
+        let stub = try await StubAPIProcess()
+        defer { stub.stop() }
+        // A key file saved with CRLF, read with $(cat …), keeps its \r: it is trimmed.
+        let crlf = try await Calltrail.run(
+            ["calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", "100002", "--limit", "1"],
+            token: StubAPIProcess.token + "\r\n")
+        #expect(crlf.status == 0, "\(crlf.stderr)")
+        let secret = "inner\u{1}control-secret"
+        let bad = try await Calltrail.run(["leads", "--provider", "lofty", "--base-url", stub.baseURL], token: secret)
+        #expect(bad.status == 4)
+        #expect(bad.stderr.contains("the token has a space, a control character"))
+        #expect(!bad.stderr.contains("control-secret") && !bad.stdout.contains("control-secret"))
+        let webhookOnDemo = try await Calltrail.run(
+            ["webhook", "-", "--provider", "demo"], token: nil, stdin: #"{"createdCall":[{"timelineId":200201}]}"#)
+        #expect(webhookOnDemo.status == 65)
+        #expect(webhookOnDemo.stderr.contains("use --provider lofty"))
+    }
+
     @Test func unreachableHostAndPlainHTTPElsewhere() async throws {
         let unreachable = try await Calltrail.run(
             ["call", "200201", "--provider", "lofty", "--base-url", "http://127.0.0.1:1"])
