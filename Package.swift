@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "CalltrailProvidersTests", dependencies: ["CalltrailModel", "CalltrailProviders"]),
         .testTarget(
             name: "CalltrailHTTPTests",
-            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailStubAPI"]
+            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailStubAPI", "CalltrailViewModel"]
         ),
         .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
         .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),

@@ -33,6 +33,7 @@ import Testing
             do {
                 let calls = try LoftyCallDecoder.page(from: body)
                 #expect(calls.count == 1)
+                VendorFixtures.renderEverywhere(calls[0])
                 // Nothing the API sent is lost: typed, detailed, or kept as other.
                 if case .object(let fields) = mutation {
                     for field in fields where !field.value.isNull {

@@ -57,9 +57,10 @@ import Testing
         let wrapped = try VendorFixtures.json(VendorFixtures.nectarDeskCall)
         let inner = try #require(wrapped["calls"])
         var mapped = 0, refused = 0
-        for payload in VendorFixtures.mutations(of: inner) + VendorFixtures.mutations(of: wrapped) {
+        let innerWrapped = VendorFixtures.mutations(of: inner).map { JSONValue.object([JSONField("calls", $0)]) }
+        for payload in VendorFixtures.mutations(of: inner) + innerWrapped + VendorFixtures.mutations(of: wrapped) {
             do {
-                _ = try NectarDeskMapping.wrappedCall(from: payload)
+                VendorFixtures.renderEverywhere(try NectarDeskMapping.wrappedCall(from: payload))
                 mapped += 1
             } catch {
                 if case .badResponse = error { refused += 1 } else { Issue.record("unexpected \(error)") }

@@ -59,6 +59,7 @@ import Testing
         for payload in VendorFixtures.mutations(of: original) {
             do {
                 let call = try SkipcallMapping.call(from: payload)
+                VendorFixtures.renderEverywhere(call)
                 // Nothing the API sent is lost: each top-level key is typed, detailed, or kept.
                 if case .object(let fields) = payload {
                     for field in fields where !field.value.isNull {

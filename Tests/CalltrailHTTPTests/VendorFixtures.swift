@@ -1,4 +1,5 @@
 import CalltrailModel
+import CalltrailViewModel
 import Foundation
 @testable import CalltrailHTTP
 
@@ -67,7 +68,7 @@ enum VendorFixtures {
     /// Every way of damaging one field that a careless or changed API might send.
     static let damagedValues: [JSONValue] = [
         .null, .bool(true), .integer(-1), .integer(Int64.max), .bigInteger("99999999999999999999"), .number(1e300),
-        .string(""), .string("\u{1B}[2J"), .array([]), .object([]),
+        .number(-1e300), .string(""), .string("nan"), .string("1e300"), .string("\u{1B}[2J"), .array([]), .object([]),
     ]
 
     /// The payload with each top-level field removed, and replaced by each damaged value.
@@ -85,5 +86,29 @@ enum VendorFixtures {
             }
         }
         return out
+    }
+
+    /// Formats every instant, number and duration of `call` the ways the commands and
+    /// the screen do: where a hostile value that decoded would trap, if anywhere.
+    static func renderEverywhere(_ call: Call) {
+        let zone = TimeZone(identifier: "America/New_York") ?? .current
+        var instants = [call.startTime, call.endTime].compactMap { $0 }
+        for detail in call.details {
+            switch detail.value {
+            case .instant(let date): instants.append(date)
+            case .money(let amount, _): _ = DisplayFormat.money(amount)
+            case .number(let number): _ = DisplayFormat.money(number)
+            case .duration(let seconds): _ = DisplayFormat.duration(seconds)
+            default: break
+            }
+        }
+        for date in instants {
+            _ = UTCTimestamp.format(date)
+            _ = ISO8601Timestamp.format(date)
+            _ = DisplayFormat.instant(date, in: zone)
+            _ = DisplayFormat.age(of: date, now: Date())
+        }
+        _ = DisplayFormat.duration(call.duration)
+        _ = DisplayFormat.rating(call.rating)
     }
 }
