@@ -110,21 +110,4 @@ extension BrowserState {
             retryHint: error == nil ? nil : "r retries"
         )
     }
-
-    /// The `?` overlay: key, what it does.
-    public static let helpRows: [(keys: String, action: String)] = [
-        ("j / ↓, k / ↑", "move down / up"),
-        ("PgDn / Ctrl-d, PgUp / Ctrl-u", "page down / up"),
-        ("g / Home, G / End", "first / last row (G keeps loading)"),
-        ("Tab, Shift-Tab, h / ←, l / →", "move focus between panes"),
-        ("Enter", "open: lead → its calls; call → full-screen detail"),
-        ("Esc", "back / close overlay / clear search"),
-        ("/ , n , N", "search, next, previous"),
-        ("1 … 6", "toggle an outcome filter (they combine)"),
-        ("0", "clear filters"),
-        ("d", "direction filter: all → outbound → inbound"),
-        ("r", "retry what failed, else reload"),
-        ("?", "this help"),
-        ("q, Ctrl-C", "quit"),
-    ]
 }
