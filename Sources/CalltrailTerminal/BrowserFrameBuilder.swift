@@ -126,10 +126,8 @@ public enum BrowserFrameBuilder {
     }
 
     static func detailPane(_ state: BrowserState, width: Int, height: Int) -> PaneFrame {
-        let textWidth = max(1, width - 2)
-        let rows = state.visibleDetailRows(width: textWidth, height: max(1, height))
-        // The label column of the whole call, as the view-model wrapped values to it, not of the visible slice.
-        let labelWidth = DetailRow.labelWidth(of: state.detailRows(width: textWidth))
+        // The label column is the whole call's (values were wrapped to it), not the visible slice's.
+        let (rows, labelWidth) = state.visibleDetail(width: max(1, width - 2), height: max(1, height))
         let frameRows = rows.map { row -> FrameRow in
             switch row {
             case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)

@@ -31,11 +31,17 @@ extension BrowserState {
         return CallDetailRows.rows(for: call, width: width, zone: settings.timeZone)
     }
 
-    /// The rows visible at the detail's scroll position (clamped to the content).
-    public func visibleDetailRows(width: Int, height: Int) -> [DetailRow] {
+    /// The rows visible at the detail's scroll position (clamped to the content),
+    /// and the label column of the whole call, which its values were wrapped to.
+    public func visibleDetail(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int) {
         let rows = detailRows(width: width)
         let start = max(0, min(detail.scroll, rows.count - height))
-        return Array(rows[start..<min(rows.count, start + max(height, 0))])
+        return (Array(rows[start..<min(rows.count, start + max(height, 0))]), DetailRow.labelWidth(of: rows))
+    }
+
+    /// The rows visible at the detail's scroll position (clamped to the content).
+    public func visibleDetailRows(width: Int, height: Int) -> [DetailRow] {
+        visibleDetail(width: width, height: height).rows
     }
 
     /// Where the detail is drawn: as the front end said, else a guess from the
