@@ -48,20 +48,18 @@ struct JSONObjectReader {
 
     /// A finite number, also when sent as a string ("nan", "inf" and 1e999 are not numbers here).
     mutating func number(_ key: String) -> Double? {
-        take(key) { value in
-            let number: Double?
-            if case .string(let text) = value { number = Double(text) } else { number = value.doubleValue }
-            return number.flatMap { $0.isFinite ? $0 : nil }
-        }
+        take(key, Self.finiteNumber)
     }
 
     /// Unix seconds as an instant; a value outside years 1…9999 is no time and stays under "Other fields".
     mutating func unixInstant(_ key: String) -> Date? {
-        take(key) { value in
-            let seconds: Double?
-            if case .string(let text) = value { seconds = Double(text) } else { seconds = value.doubleValue }
-            return seconds.flatMap { Date(representableUnixSeconds: $0) }
-        }
+        take(key) { Self.finiteNumber($0).flatMap { Date(representableUnixSeconds: $0) } }
+    }
+
+    private static func finiteNumber(_ value: JSONValue) -> Double? {
+        let number: Double?
+        if case .string(let text) = value { number = Double(text) } else { number = value.doubleValue }
+        return number.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// An id that may come as a string or an integer, kept as exact text.
