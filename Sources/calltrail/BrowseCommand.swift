@@ -26,7 +26,7 @@ struct BrowseCommand: AsyncParsableCommand {
         // Refuse before touching the terminal: curses on a pipe would garble it.
         guard CursesTerminal.hasTerminal else {
             StandardError.write("calltrail: \(CursesTerminal.StartError.notATerminal)")
-            throw ExitCode(CommandFailure.browserMissing)
+            throw ExitCode(CommandFailure.noTerminal)
         }
         let provider: any CallProvider
         let configuration: CalltrailConfiguration
@@ -44,7 +44,7 @@ struct BrowseCommand: AsyncParsableCommand {
             try await Self.browse(provider: provider, settings: settings, options: options)
         } catch {
             StandardError.write("calltrail: \(error)")
-            throw ExitCode(CommandFailure.browserMissing)
+            throw ExitCode(CommandFailure.noTerminal)
         }
     }
 

@@ -1,11 +1,13 @@
 import ArgumentParser
+import CalltrailModel
 import CalltrailProviders
 
 /// How a command ends when something went wrong: one line on stderr, and an exit
 /// status per class of failure so scripts can tell them apart.
 enum CommandFailure {
     static let other: Int32 = 1
-    static let browserMissing: Int32 = 2
+    /// The browser cannot start: no TTY, or a terminal curses does not know.
+    static let noTerminal: Int32 = 2
     static let noAccess: Int32 = 3
     static let unauthorized: Int32 = 4
     static let unreachable: Int32 = 5
@@ -31,17 +33,17 @@ enum CommandFailure {
     static func report(_ error: any Error) -> ExitCode {
         switch error {
         case let error as ProviderError:
-            StandardError.write("calltrail: \(DisplayLine.safe(error.message))")
+            StandardError.write("calltrail: \(DisplayText.sanitize(error.message))")
             return ExitCode(exitCode(for: error))
         case let error as ConfigurationError:
-            StandardError.write("calltrail: \(DisplayLine.safe(error.description))")
+            StandardError.write("calltrail: \(DisplayText.sanitize(error.description))")
             return ExitCode(configuration)
         case is CancellationError:
             return ExitCode(interrupted)
         case let error as ExitCode:
             return error
         default:
-            StandardError.write("calltrail: \(DisplayLine.safe(String(describing: error)))")
+            StandardError.write("calltrail: \(DisplayText.sanitize(String(describing: error)))")
             return ExitCode(other)
         }
     }

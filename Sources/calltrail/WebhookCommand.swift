@@ -51,7 +51,7 @@ struct WebhookCommand: AsyncParsableCommand {
                     StandardOutput.write(CallPrinter.render([call], format: format, single: false, header: printed == 0))
                     printed += 1
                 } catch let error as ProviderError {
-                    StandardError.write("calltrail: \(label): \(DisplayLine.safe(error.message))")
+                    StandardError.write("calltrail: \(label): \(DisplayText.sanitize(error.message))")
                     failures += 1
                 }
             }
