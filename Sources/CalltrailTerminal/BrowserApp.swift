@@ -46,6 +46,8 @@ public final class BrowserApp {
                 lastTick = clock.now
                 browser.send(.tick)
             }
+            // A lead preview or typed leads search falls due (one-shot, only while one waits).
+            if let due = browser.state.debounceDeadline, clock.now >= due { browser.send(.tick) }
             let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
             if area != detailArea {
                 detailArea = area

@@ -38,7 +38,7 @@ public enum BrowserFrameBuilder {
         } else if let notice = footer.notice {
             footerMessage = DisplayText.sanitize(notice)
         }
-        return FrameModel(
+        var model = FrameModel(
             headerLeft: headerLeft, headerRight: headerRight, spinner: header.spinner ?? "",
             focus: state.focus, overlay: state.overlay,
             leads: leadsPane(state),
@@ -46,6 +46,13 @@ public enum BrowserFrameBuilder {
             detail: detailPane(state, width: detailWidth, height: bodyInner.height),
             filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
             searchPrompt: footer.searchPrompt)
+        if state.overlay == .none, state.focus != .detail {
+            let mark = state.positionMark(for: state.focus) ?? ""
+            if state.focus == .leads { model.leads.positionMark = mark } else { model.calls.positionMark = mark }
+        }
+        model.searchHint = footer.searchHint
+        model.searchMatches = footer.searchMatches
+        return model
     }
 
     static func leadsPane(_ state: BrowserState) -> PaneFrame {

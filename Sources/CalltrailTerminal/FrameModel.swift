@@ -46,6 +46,8 @@ public struct PaneFrame: Hashable, Sendable {
     public var rows: [FrameRow]
     public var selectedRow: Int?
     public var message: FrameRow?
+    /// Where the selection is ("123/2,400"), drawn in the bottom edge; empty for none.
+    public var positionMark = ""
 
     public init(title: String, titleSuffix: String = "", rows: [FrameRow] = [], selectedRow: Int? = nil, message: FrameRow? = nil) {
         self.title = title
@@ -86,6 +88,10 @@ public struct FrameModel: Hashable, Sendable {
     public var footerMessageIsError: Bool
     /// A search being typed ("/jane"), shown in the footer.
     public var searchPrompt: String?
+    /// The previous term, dim after an empty prompt.
+    public var searchHint: String?
+    /// How many match what is typed ("12 leads").
+    public var searchMatches: String?
 
     public init(
         headerLeft: String, headerRight: String = "", spinner: String = "", focus: Pane = .leads,

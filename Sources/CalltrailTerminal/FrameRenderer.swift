@@ -61,6 +61,7 @@ public struct FrameRenderer: Sendable {
 
     func drawPane(_ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState) {
         screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
+        drawPositionMark(frame.positionMark, rect: rect, focused: focused, into: &screen)
         let inner = ScreenBuffer.inner(rect)
         guard inner.width > 0, inner.height > 0 else { return }
         var top = scroll.top[pane] ?? 0
@@ -129,7 +130,7 @@ public struct FrameRenderer: Sendable {
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: base)
         let end = rect.x + rect.width
         if let prompt = model.searchPrompt {
-            screen.put(" " + prompt + "▏  Enter search · Esc cancel", x: rect.x, y: rect.y, style: base, limit: rect.width)
+            drawSearchPrompt(prompt, model, rect, into: &screen)
             return
         }
         if let message = model.footerMessage {
@@ -174,8 +175,8 @@ public struct FrameRenderer: Sendable {
     func helpLines(_ model: FrameModel) -> [(String, String)] {
         keyMap.bindings.map { binding in
             let keys = binding.keys.map(\.label).joined(separator: " / ")
-            if case .toggleOutcome(let slot) = binding.command, slot - 1 < model.filters.count {
-                return (keys, "filter: \(model.filters[slot - 1].label)")
+            if case .toggleOutcome(let slot) = binding.command, let hint = model.filters.first(where: { $0.key == String(slot) }) {
+                return (keys, "filter: \(hint.label)")
             }
             return (keys, binding.help)
         }

@@ -17,6 +17,8 @@ extension KeyCommand {
         case .search: return .searchStart
         case .searchNext: return .searchNext
         case .searchPrevious: return .searchPrevious
+        case .nextCall: return .nextCall
+        case .previousCall: return .previousCall
         case .toggleOutcome(let slot): return .toggleOutcomeFilter(slot: slot)
         case .clearOutcomes: return .clearFilters
         case .reload: return .reload
@@ -35,6 +37,9 @@ public enum KeyTranslator {
             switch key {
             case .character(let c): return .searchInsert(String(c))
             case .backspace: return .searchDeleteBackward
+            case .control("u"): return .searchClear
+            case .control("w"): return .searchDeleteWord
+            case .up: return .searchRecall
             case .enter: return .searchSubmit
             case .escape: return .searchCancel
             case .control("c"): return .quit

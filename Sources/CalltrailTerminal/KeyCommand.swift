@@ -6,6 +6,8 @@ public enum KeyCommand: Hashable, Sendable {
     case focusNext, focusPrevious, focusLeft, focusRight
     case open, back
     case search, searchNext, searchPrevious
+    /// The next / previous call, also inside the full-screen detail.
+    case nextCall, previousCall
     /// Filter key 1…6.
     case toggleOutcome(Int)
     case clearOutcomes

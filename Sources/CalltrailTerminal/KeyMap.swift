@@ -39,6 +39,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.pageUp, .control("u")], .pageUp, "page up"),
         KeyBinding([.character("g"), .home], .first, "first row"),
         KeyBinding([.character("G"), .end], .last, "last loaded row (keeps loading)"),
+        KeyBinding([.character("J"), .character("]")], .nextCall, "next call (also in the full-screen detail)"),
+        KeyBinding([.character("K"), .character("[")], .previousCall, "previous call (also in the full-screen detail)"),
         KeyBinding([.tab], .focusNext, "next pane"),
         KeyBinding([.backTab], .focusPrevious, "previous pane"),
         KeyBinding([.character("h"), .left], .focusLeft, "pane to the left"),

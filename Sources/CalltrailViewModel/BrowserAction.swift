@@ -24,6 +24,8 @@ public enum BrowserAction: Sendable, Equatable {
     case searchStart
     case searchInsert(String)
     case searchDeleteBackward
+    /// Ctrl-W: the word before the cursor; Ctrl-U: the whole text; ↑: the previous term.
+    case searchDeleteWord, searchClear, searchRecall
     case searchSubmit
     case searchCancel
     case searchNext, searchPrevious
@@ -32,6 +34,8 @@ public enum BrowserAction: Sendable, Equatable {
     /// Try the failed request again.
     case retry
     case toggleHelp
+    /// `J` / `K` (`]` / `[`): the next / previous call, also inside the full-screen detail.
+    case nextCall, previousCall
     /// The terminal's size in cells.
     case resize(rows: Int, columns: Int)
     /// Where the detail is drawn (inside the pane's border, or full screen), so

@@ -27,6 +27,7 @@ public enum BrowserReducer {
         state.wallClock = wallClock
         var effects: [BrowserEffect] = []
         let rows = state.viewport.listRows
+        let leadBefore = state.leads.selectedLead?.id
         switch action {
         case .moveDown: move(&state, by: 1)
         case .moveUp: move(&state, by: -1)
@@ -49,16 +50,16 @@ public enum BrowserReducer {
             default: filter.direction = nil
             }
             setFilter(&state, filter)
-        case .searchStart:
-            state.search.isEditing = true
-            state.search.pane = state.focus == .leads ? .leads : .calls
-            state.search.text = (state.search.pane == .leads ? state.leads.query : state.search.timelineQuery) ?? ""
-        case .searchInsert(let text):
-            if state.search.isEditing { state.search.text += text }
-        case .searchDeleteBackward:
-            if state.search.isEditing, !state.search.text.isEmpty { state.search.text.removeLast() }
+        case .searchStart: startSearch(&state)
+        case .searchInsert(let text): editSearch(&state, .insert(text))
+        case .searchDeleteBackward: editSearch(&state, .deleteBackward)
+        case .searchDeleteWord: editSearch(&state, .deleteWord)
+        case .searchClear: editSearch(&state, .clear)
+        case .searchRecall: editSearch(&state, .recall)
         case .searchSubmit: effects += submitSearch(&state)
-        case .searchCancel: state.search.isEditing = false
+        case .searchCancel: effects += cancelSearch(&state)
+        case .nextCall: stepCall(&state, by: 1, effects: &effects)
+        case .previousCall: stepCall(&state, by: -1, effects: &effects)
         case .searchNext: findInTimeline(&state, forward: true, includingSelection: false)
         case .searchPrevious: findInTimeline(&state, forward: false, includingSelection: false)
         case .reload: effects += reload(&state)
@@ -67,7 +68,7 @@ public enum BrowserReducer {
         case .resize(let height, let width):
             state.viewport = Viewport(rows: max(height, 1), columns: max(width, 1))
             state.timeline?.scrollToSelection(listRows: state.viewport.listRows)
-            state.leads.move(by: 0, listRows: state.viewport.listRows)
+            if let selected = state.leads.selected { state.leads.select(selected, listRows: state.viewport.listRows) }
         case .detailArea(let height, let width):
             state.detail.area = (max(1, height), max(1, width))
             state.detail.scroll = min(state.detail.scroll, state.detailMaximumScroll)
@@ -75,7 +76,7 @@ public enum BrowserReducer {
 
         case .leadsLoaded(let ticket, let page):
             guard state.leads.pending?.ticket == ticket else { break }
-            state.leads.receive(page)
+            state.leads.receive(page, openLead: state.timeline?.lead.id, listRows: rows)
             if let open = state.timeline, let named = page.leads.first(where: { $0.id == open.lead.id }) {
                 state.timeline?.lead = named
             }
@@ -94,6 +95,7 @@ public enum BrowserReducer {
                 page, filter: filter, zone: settings.timeZone,
                 maximumHeldPages: settings.maximumHeldPages, listRows: rows
             )
+            state.admitLoadedOutcomes()
         case .callsFailed(let ticket, let error):
             guard state.timeline?.pending?.ticket == ticket else { break }
             state.timeline?.fail(error)
@@ -109,6 +111,9 @@ public enum BrowserReducer {
         case .tick:
             break
         }
+        if state.leads.selectedLead?.id != leadBefore { scheduleLeadPreview(&state) }
+        effects += runDueLeadPreview(&state)
+        effects += runDueLeadsSearch(&state)
         return effects + planLoads(&state)
     }
 
@@ -125,12 +130,7 @@ public enum BrowserReducer {
         case .leads:
             state.leads.move(by: delta, listRows: rows)
         case .calls, .detail:
-            let before = state.timeline?.selectedRef
-            state.timeline?.move(by: delta, listRows: rows)
-            if state.timeline?.selectedRef != before {
-                state.detail.scroll = 0
-                if state.filter.isActive { state.timeline?.forgetSelectionBeforeFilter() }
-            }
+            moveCall(&state, by: delta)
         }
     }
 
@@ -167,19 +167,29 @@ public enum BrowserReducer {
         guard !state.search.isEditing, state.overlay == .none else { return [] }
         switch state.focus {
         case .leads:
-            guard let lead = state.leads.selectedLead else { return [] }
+            guard let lead = state.leads.selectedLead else {
+                // Nothing highlighted (the open lead is not in the list): go to its calls.
+                if state.timeline != nil { state.focus = .calls }
+                return []
+            }
+            state.leads.previewDue = nil
             state.focus = .calls
             if state.timeline?.lead.id == lead.id { return [] }
             return open(lead: lead, in: &state)
         case .calls, .detail:
             guard let call = state.timeline?.selectedCall else { return [] }
             state.overlay = .fullDetail
-            var effects = cancelDetail(&state)
-            let ticket = state.issueTicket()
-            state.detail.reset(callID: call.id, pending: ticket)
-            effects.append(.loadCall(ticket, call.id))
-            return effects
+            return fetchDetail(of: call, in: &state)
         }
+    }
+
+    /// The full-screen detail shows `call`: the list's copy at once, every field once fetched.
+    static func fetchDetail(of call: Call, in state: inout BrowserState) -> [BrowserEffect] {
+        var effects = cancelDetail(&state)
+        let ticket = state.issueTicket()
+        state.detail.reset(callID: call.id, pending: ticket)
+        effects.append(.loadCall(ticket, call.id))
+        return effects
     }
 
     /// A new timeline for `lead`; the old lead's request is cancelled and, should
@@ -188,6 +198,7 @@ public enum BrowserReducer {
         var effects: [BrowserEffect] = []
         if let pending = state.timeline?.pending { effects.append(.cancel(pending.ticket)) }
         effects += cancelDetail(&state)
+        if state.timeline?.lead.id != lead.id { state.outcomeSlotsForNewLead() }
         state.timeline = TimelineState(lead: lead)
         state.detail.reset(callID: nil, pending: nil)
         state.search.timelineQuery = nil
@@ -195,7 +206,7 @@ public enum BrowserReducer {
         return effects
     }
 
-    private static func cancelDetail(_ state: inout BrowserState) -> [BrowserEffect] {
+    static func cancelDetail(_ state: inout BrowserState) -> [BrowserEffect] {
         guard let pending = state.detail.pending else { return [] }
         state.detail.pending = nil
         return [.cancel(pending)]
@@ -203,10 +214,7 @@ public enum BrowserReducer {
 
     private static func back(_ state: inout BrowserState) -> [BrowserEffect] {
         state.notice = nil
-        if state.search.isEditing {
-            state.search.isEditing = false
-            return []
-        }
+        if state.search.isEditing { return cancelSearch(&state) }
         if state.overlay != .none {
             state.overlay = .none
             return cancelDetail(&state)
@@ -216,7 +224,7 @@ public enum BrowserReducer {
         case .calls:
             if state.search.timelineQuery != nil { state.search.timelineQuery = nil } else { state.focus = .leads }
         case .leads:
-            if state.leads.query != nil { return restartLeads(&state, query: nil) }
+            if state.leads.query != nil { return restartLeads(&state, query: nil, followingOpenLead: true) }
         }
         return []
     }
@@ -228,15 +236,17 @@ public enum BrowserReducer {
             return retry(&state)
         }
         if state.focus == .leads || state.timeline == nil {
-            return restartLeads(&state, query: state.leads.query)
+            return restartLeads(&state, query: state.leads.query, followingOpenLead: true)
         }
         guard let lead = state.timeline?.lead else { return [] }
         return open(lead: lead, in: &state)
     }
 
-    private static func restartLeads(_ state: inout BrowserState, query: String?) -> [BrowserEffect] {
+    /// A fresh lead list for `query`; `followingOpenLead` selects the open lead
+    /// when it arrives (else the first lead, as for a search the user typed).
+    static func restartLeads(_ state: inout BrowserState, query: String?, followingOpenLead: Bool) -> [BrowserEffect] {
         let effects: [BrowserEffect] = state.leads.pending.map { [.cancel($0.ticket)] } ?? []
-        state.leads.restart(query: query)
+        state.leads.restart(query: query, followingOpenLead: followingOpenLead)
         return effects
     }
 
@@ -256,12 +266,11 @@ public enum BrowserReducer {
 
     private static func toggleOutcome(_ state: inout BrowserState, slot: Int) {
         let slots = state.filterSlots
-        guard slot >= 1, slot <= slots.count else {
+        guard slot >= 1, slot <= slots.count, let outcome = slots[slot - 1] else {
             state.notice = "no outcome on key \(slot) yet"
             return
         }
         var filter = state.filter
-        let outcome = slots[slot - 1]
         if filter.outcomes.contains(outcome) { filter.outcomes.remove(outcome) } else { filter.outcomes.insert(outcome) }
         setFilter(&state, filter)
     }
@@ -280,10 +289,10 @@ public enum BrowserReducer {
     private static func submitSearch(_ state: inout BrowserState) -> [BrowserEffect] {
         guard state.search.isEditing else { return [] }
         state.search.isEditing = false
+        state.search.leadsQueryDue = nil
         let text = state.search.text.trimmingCharacters(in: .whitespaces)
-        if state.search.pane == .leads {
-            return restartLeads(&state, query: text.isEmpty ? nil : text)
-        }
+        if !text.isEmpty { state.search.lastTerms[state.search.pane] = text }
+        if state.search.pane == .leads { return searchLeads(&state, for: text) }
         state.search.timelineQuery = text.isEmpty ? nil : text
         findInTimeline(&state, forward: true, includingSelection: true)
         return []

@@ -26,6 +26,8 @@ public struct BrowserState: Sendable {
     /// The open lead's calls; nil until a lead is opened.
     public internal(set) var timeline: TimelineState?
     public internal(set) var filter = CallFilter()
+    /// Which outcome each of the keys 1…6 toggles (see `OutcomeSlots`).
+    public internal(set) var outcomeSlots: OutcomeSlots
     public internal(set) var search = SearchState()
     public internal(set) var detail = DetailState()
     /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
@@ -41,6 +43,7 @@ public struct BrowserState: Sendable {
         self.settings = settings
         self.now = now
         self.wallClock = wallClock
+        outcomeSlots = Self.initialOutcomeSlots(descriptor.outcomes)
     }
 
     /// Calls per request.
@@ -48,10 +51,8 @@ public struct BrowserState: Sendable {
         min(max(settings.pageSize ?? descriptor.defaultPageSize, 1), descriptor.maximumPageSize)
     }
 
-    /// The outcomes on keys 1…6, in order (fewer while an open vocabulary has seen fewer).
-    public var filterSlots: [CallOutcome] {
-        OutcomeSlots.outcomes(for: descriptor.outcomes, counts: timeline?.outcomeCounts ?? [:])
-    }
+    /// The outcomes on keys 1…6, in order; nil for a key an open vocabulary has not given yet.
+    public var filterSlots: [CallOutcome?] { outcomeSlots.keys }
 
     /// The timeline would ask for another page if none were in flight.
     public var timelineWantsMore: Bool { timelinePageWanted != nil }

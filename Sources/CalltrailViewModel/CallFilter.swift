@@ -22,20 +22,3 @@ public struct CallFilter: Sendable, Hashable {
         return true
     }
 }
-
-/// Which outcome each of the keys 1…6 toggles.
-enum OutcomeSlots {
-    static let count = 6
-
-    /// A fixed vocabulary in its order; an open one by frequency among the loaded
-    /// calls (ties by name, so the keys do not shuffle between equal counts).
-    static func outcomes(for vocabulary: OutcomeVocabulary, counts: [CallOutcome: Int]) -> [CallOutcome] {
-        switch vocabulary {
-        case .fixed(let list):
-            return Array(list.prefix(count))
-        case .open:
-            return counts.sorted { a, b in a.value != b.value ? a.value > b.value : a.key.rawValue < b.key.rawValue }
-                .prefix(count).map(\.key)
-        }
-    }
-}

@@ -35,6 +35,10 @@ public struct FooterFacts: Sendable, Hashable {
     public let matched: Int
     /// The `/` prompt while typing ("/jan").
     public let searchPrompt: String?
+    /// In an empty prompt, the previous term (↑ recalls it); sanitised.
+    public let searchHint: String?
+    /// While typing, how many match ("12 leads", "3 of 240 loaded calls").
+    public let searchMatches: String?
     /// A notice ("no loaded call matches …").
     public let notice: String?
     /// The error of the focused load, with `retryHint` telling how to retry.
@@ -77,9 +81,9 @@ extension BrowserState {
     }
 
     public var footer: FooterFacts {
-        let slots = filterSlots.enumerated().map { index, outcome in
-            FilterSlot(key: String(index + 1), label: DisplayText.sanitize(outcome.label), outcome: outcome,
-                       isOn: filter.outcomes.contains(outcome))
+        let slots = filterSlots.enumerated().compactMap { index, outcome in
+            outcome.map { outcome in FilterSlot(key: String(index + 1), label: DisplayText.sanitize(outcome.label), outcome: outcome,
+                       isOn: filter.outcomes.contains(outcome)) }
         }
         let direction: String
         switch filter.direction {
@@ -105,6 +109,8 @@ extension BrowserState {
             examined: timeline?.callsExamined ?? 0,
             matched: timeline?.callsMatched ?? 0,
             searchPrompt: search.isEditing ? "/" + DisplayText.sanitize(search.text) : nil,
+            searchHint: search.isEditing ? search.hint.map { DisplayText.sanitize($0) } : nil,
+            searchMatches: searchMatchSummary,
             notice: notice,
             error: error.map { DisplayText.sanitize($0) },
             retryHint: error == nil ? nil : "r retries"

@@ -18,6 +18,13 @@ public struct LeadsState: Sendable {
     public internal(set) var failure: ProviderError?
     public internal(set) var selected: Int?
     public internal(set) var topRow = 0
+    /// The list was (re)loaded for a reason other than a search the user typed
+    /// (start, Esc clearing the search, reload): the selection goes to the open
+    /// lead when a page brings it, so the highlighted lead is the one shown.
+    var followsOpenLead = true
+    /// When the selected lead's calls open by themselves (preview as you move);
+    /// nil while no move is waiting for it.
+    var previewDue: ContinuousClock.Instant?
 
     public struct PendingLeads: Sendable, Hashable {
         public let ticket: LoadTicket
@@ -32,7 +39,8 @@ public struct LeadsState: Sendable {
         return leads.count - (selected ?? 0) <= 2 * max(listRows, 1)
     }
 
-    mutating func receive(_ page: LeadPage) {
+    /// A page arrived. `openLead` is the lead whose calls show, if any.
+    mutating func receive(_ page: LeadPage, openLead: LeadID?, listRows: Int) {
         pending = nil
         failure = nil
         // A provider that repeats a lead on the next page (an inclusive cursor) must not show it twice.
@@ -43,20 +51,37 @@ public struct LeadsState: Sendable {
         next = page.next
         ended = page.next == nil
         total = page.total ?? total
-        if selected == nil, !leads.isEmpty { selected = 0 }
+        guard selected == nil else { return }
+        if followsOpenLead, let openLead {
+            // Highlight nothing rather than a lead that is not the open one.
+            if let index = leads.firstIndex(where: { $0.id == openLead }) {
+                select(index, listRows: listRows)
+                followsOpenLead = false
+            }
+        } else if !leads.isEmpty {
+            selected = 0
+        }
     }
 
-    mutating func restart(query: String?) {
+    mutating func restart(query: String?, followingOpenLead: Bool) {
         self = LeadsState()
         self.query = query
+        followsOpenLead = followingOpenLead
     }
 
+    /// Moves the selection; with none, the first move selects the top row shown.
     mutating func move(by delta: Int, listRows: Int) {
         guard !leads.isEmpty else { return }
-        let target = max(0, min(leads.count - 1, (selected ?? 0) + delta))
-        selected = target
+        followsOpenLead = false
+        let target = selected.map { max(0, min(leads.count - 1, $0 + delta)) } ?? min(topRow, leads.count - 1)
+        select(target, listRows: listRows)
+    }
+
+    /// Selects row `index` and scrolls it into view (with the rows above it where they fit).
+    mutating func select(_ index: Int, listRows: Int) {
+        selected = index
         let rows = max(listRows, 1)
-        if target < topRow { topRow = target }
-        if target >= topRow + rows { topRow = target - rows + 1 }
+        if index < topRow { topRow = index }
+        if index >= topRow + rows { topRow = index - rows + 1 }
     }
 }

@@ -79,8 +79,21 @@ public enum TimelineTail: Sendable, Hashable {
 
 extension BrowserState {
     /// The rows on screen, from the first visible line, at most `listRows` of them.
+    /// The rows on screen, the first one the pinned day heading when the top
+    /// call's own heading is scrolled off.
     public var visibleTimelineRows: [TimelineRow] {
-        timelineRows(from: timeline?.topLine ?? 0, count: viewport.listRows)
+        let top = timeline?.topLine ?? 0
+        guard viewport.listRows > 1, let day = timeline?.pinnedDay else { return timelineRows(from: top, count: viewport.listRows) }
+        return [.day(dayHeading(day))] + timelineRows(from: top + 1, count: viewport.listRows - 1)
+    }
+
+    /// "Today · Tue 17 Nov 2026", "Yesterday · …", or the date.
+    func dayHeading(_ day: Int) -> String {
+        let today = LocalDay.number(of: wallClock, in: settings.timeZone)
+        let name = DisplayFormat.day(day)
+        if day == today { return "Today · " + name }
+        if day == today - 1 { return "Yesterday · " + name }
+        return name
     }
 
     /// `count` rows starting at line `start`.
@@ -88,15 +101,11 @@ extension BrowserState {
         guard let timeline, start >= 0, start < timeline.lines.count, count > 0 else { return [] }
         let zone = settings.timeZone
         let end = min(timeline.lines.count, start + count)
-        let today = LocalDay.number(of: wallClock, in: zone)
         return (start..<end).compactMap { index in
             let line = timeline.lines[index]
             switch line.kind {
             case .day(let day):
-                let name = DisplayFormat.day(day)
-                if day == today { return .day("Today · " + name) }
-                if day == today - 1 { return .day("Yesterday · " + name) }
-                return .day(name)
+                return .day(dayHeading(day))
             case .call:
                 guard let call = timeline.call(at: line.ref) else { return nil }
                 return .call(CallRow(call: call, isSelected: index == timeline.selectedLine, zone: zone))

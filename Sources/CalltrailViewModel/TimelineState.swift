@@ -366,7 +366,8 @@ public struct TimelineState: Sendable {
     private func firstCallLine() -> Int? { lines.firstIndex(where: \.isCall) }
     private func lastCallLine() -> Int? { lines.lastIndex(where: \.isCall) }
 
-    /// The line of `ref`, or of the first shown call after it, or the last before it.
+    /// The line of `ref`, or of the shown call nearest to it in the history (the
+    /// later one on a tie); never a heading, so the selection is always a visible call.
     private func nearestCallLine(to ref: CallRef) -> Int? {
         var low = 0
         var high = lines.count
@@ -374,8 +375,19 @@ public struct TimelineState: Sendable {
             let mid = (low + high) / 2
             if lines[mid].ref < ref || (lines[mid].ref == ref && !lines[mid].isCall) { low = mid + 1 } else { high = mid }
         }
-        if low < lines.count { return low }
-        return lastCallLine()
+        // A heading carries the ref of the call under it, which comes next.
+        if low < lines.count, !lines[low].isCall { low += 1 }
+        var before = low - 1
+        while before >= 0, !lines[before].isCall { before -= 1 }
+        guard low < lines.count else { return before >= 0 ? before : nil }
+        guard before >= 0, lines[low].ref != ref else { return low }
+        let distanceAfter = historyOffset(of: lines[low].ref) - historyOffset(of: ref)
+        let distanceBefore = historyOffset(of: ref) - historyOffset(of: lines[before].ref)
+        return distanceBefore < distanceAfter ? before : low
+    }
+
+    private func historyOffset(of ref: CallRef) -> Int {
+        (pages.indices.contains(ref.page) ? pages[ref.page].startOffset : 0) + ref.index
     }
 
     /// Keep the selection on screen; show a day heading right above it when there is room.
@@ -391,6 +403,7 @@ public struct TimelineState: Sendable {
         if selectedLine >= topLine + rows { topLine = selectedLine - rows + 1 }
         topLine = max(0, min(topLine, max(0, lines.count - rows)))
         if selectedLine < topLine { topLine = selectedLine }
+        keepSelectionBelowPinnedHeading(listRows: rows)
     }
 
     /// Move the selection by `delta` lines (skipping headings), clamped to the lines.

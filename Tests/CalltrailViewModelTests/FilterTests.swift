@@ -67,10 +67,10 @@ import Testing
 
         browser.send(.toggleDirectionFilter)  // outbound only: index % 3 != 0, so L-14 stays
         #expect(browser.state.timeline?.selectedCall?.id == "L-14")
-        browser.send(.toggleDirectionFilter)  // inbound only: L-14 hidden, the next shown call is selected
+        browser.send(.toggleDirectionFilter)  // inbound only: L-14 hidden, the nearest shown call is selected
         let moved = try #require(browser.state.timeline?.selectedCall)
         #expect(moved.direction == .inbound && [.talked, .noAnswer].contains(moved.outcome))
-        #expect(moved.id == "L-18")
+        #expect(moved.id == "L-12", "L-12 is 2 calls away, L-18 is 4")
         browser.send(.clearFilters)
         #expect(browser.state.timeline?.selectedCall?.id == "L-14")
     }

@@ -22,7 +22,7 @@ import Testing
         #expect(browser.state.leadsTitle == "Leads 100")
 
         browser.send(.searchStart)
-        for character in "1207" { browser.send(.searchInsert(String(character))) }
+        browser.type("1207")
         #expect(browser.state.footer.searchPrompt == "/1207")
         browser.send(.searchSubmit)
         #expect(await browser.wait { $0.leads.ended && $0.leads.pending == nil })
@@ -41,7 +41,7 @@ import Testing
         await browser.settle()
         browser.send(.focus(.calls))
         browser.send(.searchStart)
-        for character in "call 5" { browser.send(.searchInsert(String(character))) }
+        browser.type("call 5")
         browser.send(.searchSubmit)
         #expect(browser.state.timeline?.selectedCall?.id == "L-5")
         browser.send(.searchNext)
