@@ -71,7 +71,8 @@ extension BrowserReducer {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let query = trimmed.isEmpty ? nil : trimmed
         guard query != state.leads.query else { return [] }
-        return restartLeads(&state, query: query, followingOpenLead: false)
+        // Every lead again: back to the open one; matches: the first one.
+        return restartLeads(&state, query: query, followingOpenLead: query == nil)
     }
 
     /// Selects the first loaded call matching the text from where the prompt
