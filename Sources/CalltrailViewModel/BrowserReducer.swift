@@ -58,8 +58,8 @@ public enum BrowserReducer {
         case .searchRecall: editSearch(&state, .recall)
         case .searchSubmit: effects += submitSearch(&state)
         case .searchCancel: effects += cancelSearch(&state)
-        case .nextCall: stepCall(&state, by: 1, effects: &effects)
-        case .previousCall: stepCall(&state, by: -1, effects: &effects)
+        case .nextCall: stepCall(&state, by: 1)
+        case .previousCall: stepCall(&state, by: -1)
         case .searchNext: findInTimeline(&state, forward: true, includingSelection: false)
         case .searchPrevious: findInTimeline(&state, forward: false, includingSelection: false)
         case .reload: effects += reload(&state)
@@ -114,6 +114,7 @@ public enum BrowserReducer {
         if state.leads.selectedLead?.id != leadBefore { scheduleLeadPreview(&state) }
         effects += runDueLeadPreview(&state)
         effects += runDueLeadsSearch(&state)
+        effects += keepFullDetailOnSelection(&state)
         return effects + planLoads(&state)
     }
 

@@ -3,11 +3,10 @@ import CalltrailModel
 /// `J` / `K` (and `]` / `[`): the next / previous call from any pane but the
 /// leads, and inside the full-screen detail without leaving it (where `j`/`k` scroll).
 extension BrowserReducer {
-    static func stepCall(_ state: inout BrowserState, by delta: Int, effects: inout [BrowserEffect]) {
+    static func stepCall(_ state: inout BrowserState, by delta: Int) {
         guard !state.search.isEditing, state.overlay != .help else { return }
         guard state.overlay == .fullDetail || state.focus != .leads else { return }
-        guard moveCall(&state, by: delta), state.overlay == .fullDetail, let call = state.timeline?.selectedCall else { return }
-        effects += fetchDetail(of: call, in: &state)
+        moveCall(&state, by: delta)
     }
 
     /// Moves the timeline's selection; true when another call is selected.
@@ -20,5 +19,12 @@ extension BrowserReducer {
         // The user picked this call under the filter: clearing the filter keeps it.
         if state.filter.isActive { state.timeline?.forgetSelectionBeforeFilter() }
         return true
+    }
+
+    /// The full-screen detail shows the selected call: when the selection moved
+    /// (`J`/`K`, or a move carried out as pages arrived), fetch the new one.
+    static func keepFullDetailOnSelection(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard state.overlay == .fullDetail, let call = state.timeline?.selectedCall, call.id != state.detail.callID else { return [] }
+        return fetchDetail(of: call, in: &state)
     }
 }
