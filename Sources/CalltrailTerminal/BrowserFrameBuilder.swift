@@ -48,7 +48,7 @@ public enum BrowserFrameBuilder {
             searchPrompt: footer.searchPrompt)
         if state.overlay == .none, state.focus != .detail {
             let mark = state.positionMark(for: state.focus) ?? ""
-            if state.focus == .leads { model.leads.positionMark = mark } else { model.calls.positionMark = mark }
+            if state.focus == .leads { model.leads.position = mark } else { model.calls.position = mark }
         }
         model.searchHint = footer.searchHint
         model.searchMatches = footer.searchMatches

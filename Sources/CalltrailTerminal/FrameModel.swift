@@ -47,7 +47,7 @@ public struct PaneFrame: Hashable, Sendable {
     public var selectedRow: Int?
     public var message: FrameRow?
     /// Where the selection is ("123/2,400"), drawn in the bottom edge; empty for none.
-    public var positionMark = ""
+    public var position = ""
 
     public init(title: String, titleSuffix: String = "", rows: [FrameRow] = [], selectedRow: Int? = nil, message: FrameRow? = nil) {
         self.title = title

@@ -61,7 +61,7 @@ public struct FrameRenderer: Sendable {
 
     func drawPane(_ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState) {
         screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
-        drawPositionMark(frame.positionMark, rect: rect, focused: focused, into: &screen)
+        drawPositionMark(frame.position, rect: rect, focused: focused, into: &screen)
         let inner = ScreenBuffer.inner(rect)
         guard inner.width > 0, inner.height > 0 else { return }
         var top = scroll.top[pane] ?? 0
