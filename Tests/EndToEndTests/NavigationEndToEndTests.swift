@@ -192,26 +192,24 @@ import Testing
             !screen.contains("Esc returns") && Self.callsPaneWhenFocused(screen).firstIndex { $0.contains("▌") } == 1
         }
     }
-}
 
-/// Item 2 on an open vocabulary (Skipcall through the stand-in, 10 calls a page,
-/// so the counts change a lot as pages load): pressing a key twice turns the
-/// same outcome on and off, and the keys shown keep their outcomes.
-@Suite(.serialized) struct OutcomeKeysEndToEndTests {
+    /// Item 2 on an open vocabulary (Skipcall through the stand-in, 10 calls a page,
+    /// so the counts change a lot as pages load): pressing a key twice turns the
+    /// same outcome on and off, and the keys shown keep their outcomes.
     @Test func aKeyKeepsItsOutcomeWhileCallsLoad() async throws {
         let stub = try await StubAPIProcess()
         defer { stub.stop() }
         let home = try TemporaryDirectory()
         defer { home.remove() }
         let base = stub.baseURL + "/skipcall/v1"
-        let command = "exec \(NavigationEndToEndTests.binary) --provider skipcall --page-size 10 --base-url \(TmuxSession.shellQuote(base))"
+        let command = "exec \(Self.binary) --provider skipcall --page-size 10 --base-url \(TmuxSession.shellQuote(base))"
         let tmux = try TmuxSession(width: 80, height: 24, command: command, environment: [
             "CALLTRAIL_TOKEN": StubAPIProcess.token, "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config",
         ])
         defer { tmux.close() }
         /// "1=completed", … for the keys 1…6 in the footer, the last one shown left out (it may be cut).
         func keys(_ screen: String) -> [String] {
-            let parts = NavigationEndToEndTests.footer(screen).split(separator: "[").dropFirst().compactMap { part -> String? in
+            let parts = Self.footer(screen).split(separator: "[").dropFirst().compactMap { part -> String? in
                 let halves = part.split(separator: "]", maxSplits: 1)
                 guard halves.count == 2, let key = Int(halves[0]), (1...6).contains(key) else { return nil }
                 return "\(key)=" + halves[1].trimmingCharacters(in: .whitespaces)
@@ -219,17 +217,17 @@ import Testing
             return Array(parts.dropLast())
         }
         let opened = try await tmux.waitFor("Jane Cooper's calls and three keys") { screen in
-            NavigationEndToEndTests.title(screen).contains("Calls · Jane Cooper") && keys(screen).count >= 3
+            Self.title(screen).contains("Calls · Jane Cooper") && keys(screen).count >= 3
         }
         let shown = keys(opened)
         try tmux.send("Enter")
         try tmux.send("3")
-        try await tmux.waitFor("the filter on") { NavigationEndToEndTests.title($0).contains(" of ") }
+        try await tmux.waitFor("the filter on") { Self.title($0).contains(" of ") }
         // Let the filter load pages (the counts move), then all of the history.
         try tmux.send("G")
-        try await tmux.waitFor("the end of the history") { $0.contains("end of history") || NavigationEndToEndTests.bottomEdge($0).contains(#/(\d+)\/\1\b/#) }
+        try await tmux.waitFor("the end of the history") { $0.contains("end of history") || Self.bottomEdge($0).contains(#/(\d+)\/\1\b/#) }
         try tmux.send("3")
-        let off = try await tmux.waitFor("the same key turned it off") { !NavigationEndToEndTests.title($0).contains(" of ") }
+        let off = try await tmux.waitFor("the same key turned it off") { !Self.title($0).contains(" of ") }
         #expect(Array(keys(off).prefix(shown.count)) == shown, "keys moved: \(shown) → \(keys(off))")
     }
 }
