@@ -26,6 +26,7 @@ public enum BrowserFrameBuilder {
         if header.leadName != nil {
             headerRight = DisplayFormat.count(header.callsLoaded) + (header.isComplete ? " calls" : " calls loaded")
         }
+        if let catchingUp = header.catchingUp { headerRight = catchingUp + (headerRight.isEmpty ? "" : " · " + headerRight) }
         let footer = state.footer
         var filters = footer.slots.map { FrameModel.FilterHint(key: $0.key, label: $0.label, isActive: $0.isOn) }
         filters.append(FrameModel.FilterHint(key: "0", label: "All", isActive: !footer.filterIsActive))

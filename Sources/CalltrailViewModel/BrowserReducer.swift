@@ -96,6 +96,7 @@ public enum BrowserReducer {
                 maximumHeldPages: settings.maximumHeldPages, listRows: rows
             )
             state.admitLoadedOutcomes()
+            continueSearch(&state)
         case .callsFailed(let ticket, let error):
             guard state.timeline?.pending?.ticket == ticket else { break }
             state.timeline?.fail(error)
@@ -144,7 +145,7 @@ public enum BrowserReducer {
         }
         switch state.focus {
         case .leads:
-            state.leads.move(by: toTop ? -state.leads.leads.count : state.leads.leads.count, listRows: rows)
+            state.leads.jump(toTop: toTop, listRows: rows)
         case .calls, .detail:
             if toTop {
                 let filter = state.filter
@@ -216,6 +217,12 @@ public enum BrowserReducer {
     private static func back(_ state: inout BrowserState) -> [BrowserEffect] {
         state.notice = nil
         if state.search.isEditing { return cancelSearch(&state) }
+        // Esc stops a long `G`, search or run of motion first; the page in flight still lands.
+        if state.timeline?.stopCatchingUp() == true { return [] }
+        if state.focus == .leads, state.leads.pendingMotion != 0 {
+            state.leads.pendingMotion = 0
+            return []
+        }
         if state.overlay != .none {
             state.overlay = .none
             return cancelDetail(&state)
@@ -299,25 +306,44 @@ public enum BrowserReducer {
         return []
     }
 
-    /// Select the next (or previous) loaded call matching the timeline search,
-    /// wrapping around; says so in the footer when none matches.
+    /// Select the next (or previous) call matching the timeline search. Past the
+    /// loaded lines the search goes on through the pages beyond (`PendingSearch`);
+    /// with nothing beyond, it wraps around what is loaded.
     private static func findInTimeline(_ state: inout BrowserState, forward: Bool, includingSelection: Bool) {
         guard let query = state.search.timelineQuery, let timeline = state.timeline, !timeline.lines.isEmpty else { return }
-        let lines = timeline.lines
-        let count = lines.count
         let start = timeline.selectedLine ?? 0
-        let first = includingSelection ? 0 : 1
-        for step in first...count {
-            let line = ((forward ? start + step : start - step) % count + count) % count
-            guard lines[line].isCall, let call = timeline.call(at: lines[line].ref) else { continue }
-            if TimelineSearch.call(call, matches: query) {
-                state.timeline?.select(line: line, listRows: state.viewport.listRows)
-                state.detail.scroll = 0
-                state.notice = nil
-                return
-            }
+        let more = timeline.hasLines(beyond: forward)
+        if let line = timeline.line(matching: query, from: start, forward: forward, includingStart: includingSelection, wrapping: !more) {
+            state.timeline?.select(line: line, listRows: state.viewport.listRows)
+            state.detail.scroll = 0
+            state.notice = nil
+            return
+        }
+        if more, let origin = timeline.selectedRef {
+            state.timeline?.beginSearch(PendingSearch(query: query, forward: forward, origin: origin), listRows: state.viewport.listRows)
+            state.detail.scroll = 0
+            state.notice = nil
+            return
         }
         state.notice = "no loaded call matches “\(DisplayText.sanitize(query))”"
+    }
+
+    /// A page arrived while a search was looking beyond the lines: look at it.
+    private static func continueSearch(_ state: inout BrowserState) {
+        guard let timeline = state.timeline, let search = timeline.pendingSearch, let start = timeline.selectedLine else { return }
+        let rows = state.viewport.listRows
+        if let line = timeline.line(matching: search.query, from: start, forward: search.forward, includingStart: false, wrapping: false) {
+            state.timeline?.pendingSearch = nil
+            state.timeline?.select(line: line, listRows: rows)
+            return
+        }
+        if timeline.hasLines(beyond: search.forward) {
+            state.timeline?.rideEdge(forward: search.forward, listRows: rows)
+            return
+        }
+        let filter = state.filter
+        state.timeline?.returnTo(search.origin, filter: filter, listRows: rows)
+        state.notice = "no call matches “\(DisplayText.sanitize(search.query))” (searched to the \(search.forward ? "end" : "start"))"
     }
 
     // MARK: Loading
@@ -332,10 +358,12 @@ public enum BrowserReducer {
             state.leads.pending = LeadsState.PendingLeads(ticket: ticket, startedAt: state.now)
             effects.append(.loadLeads(ticket, query: state.leads.query, cursor: state.leads.next, limit: state.settings.leadsPageSize))
         }
-        if let timeline = state.timeline, let page = state.timelinePageWanted {
+        if var timeline = state.timeline, let page = state.timelinePageWanted {
             let ticket = state.issueTicket()
-            state.timeline?.markRequested(page: page, ticket: ticket, at: state.now)
-            effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: state.pageSize))
+            let limit = timeline.limit(forPage: page, base: state.pageSize, maximum: state.descriptor.maximumPageSize)
+            timeline.markRequested(page: page, limit: limit, ticket: ticket, at: state.now)
+            effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: limit))
+            state.timeline = timeline
         }
         return effects
     }

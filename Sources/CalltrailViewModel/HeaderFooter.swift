@@ -13,6 +13,9 @@ public struct HeaderFacts: Sendable, Hashable {
     public let isComplete: Bool
     /// A spinner frame while a load has taken longer than the grace period; nil otherwise.
     public let spinner: String?
+    /// What a long load is doing for the user and how to stop it ("to the end · Esc
+    /// stops"), shown with the spinner; nil otherwise.
+    public let catchingUp: String?
 }
 
 /// One of the keys 1…6 in the footer.
@@ -63,11 +66,37 @@ extension BrowserState {
         return now - since >= loadingMarkGrace
     }
 
+    /// How long each spinner frame shows.
+    static let spinnerFrameDuration: Duration = .milliseconds(80)
+
+    /// When the screen next changes by itself, so the front end sends `.tick` then:
+    /// the loading mark appearing after the grace period, then each spinner frame.
+    /// nil when nothing loads: the front end sleeps until input or a result.
+    public var nextTickDeadline: ContinuousClock.Instant? {
+        guard let since = loadingSince else { return nil }
+        let shown = since + loadingMarkGrace
+        if now < shown { return shown }
+        let frames = ((now - since) / Self.spinnerFrameDuration).rounded(.down) + 1
+        return since + Self.spinnerFrameDuration * frames
+    }
+
+    private var catchingUpLabel: String? {
+        if let timeline {
+            if let search = timeline.pendingSearch {
+                return "searching “\(DisplayText.sanitize(search.query))” · Esc stops"
+            }
+            if timeline.pendingJump == .bottom { return "to the end · Esc stops" }
+            if timeline.pendingMotion != 0 { return "catching up · Esc stops" }
+        }
+        if leads.pendingMotion != 0 { return "loading leads · Esc stops" }
+        return nil
+    }
+
     public var header: HeaderFacts {
         var spinner: String?
         if showsLoadingMark, let since = loadingSince {
             let elapsed = now - since
-            let frame = Int(elapsed / .milliseconds(80))
+            let frame = Int(elapsed / Self.spinnerFrameDuration)
             spinner = Self.spinnerFrames[frame % Self.spinnerFrames.count]
         }
         return HeaderFacts(
@@ -76,7 +105,8 @@ extension BrowserState {
             leadName: timeline.map { DisplayText.sanitize($0.lead.displayName) },
             callsLoaded: timeline?.callsLoaded ?? 0,
             isComplete: timeline?.historyEnded ?? false,
-            spinner: spinner
+            spinner: spinner,
+            catchingUp: spinner == nil ? nil : catchingUpLabel
         )
     }
 

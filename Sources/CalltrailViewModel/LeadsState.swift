@@ -25,6 +25,9 @@ public struct LeadsState: Sendable {
     /// When the selected lead's calls open by themselves (preview as you move);
     /// nil while no move is waiting for it.
     var previewDue: ContinuousClock.Instant?
+    /// Rows of motion asked for past the last loaded lead while more are coming,
+    /// carried out when they arrive (as in the timeline).
+    public internal(set) var pendingMotion = 0
 
     public struct PendingLeads: Sendable, Hashable {
         public let ticket: LoadTicket
@@ -51,16 +54,18 @@ public struct LeadsState: Sendable {
         next = page.next
         ended = page.next == nil
         total = page.total ?? total
-        guard selected == nil else { return }
-        if followsOpenLead, let openLead {
-            // Highlight nothing rather than a lead that is not the open one.
-            if let index = leads.firstIndex(where: { $0.id == openLead }) {
-                select(index, listRows: listRows)
-                followsOpenLead = false
+        if selected == nil {
+            if followsOpenLead, let openLead {
+                // Highlight nothing rather than a lead that is not the open one.
+                if let index = leads.firstIndex(where: { $0.id == openLead }) {
+                    select(index, listRows: listRows)
+                    followsOpenLead = false
+                }
+            } else if !leads.isEmpty {
+                selected = 0
             }
-        } else if !leads.isEmpty {
-            selected = 0
         }
+        if pendingMotion != 0, selected != nil { move(by: 0, listRows: listRows) }
     }
 
     mutating func restart(query: String?, followingOpenLead: Bool) {
@@ -69,12 +74,25 @@ public struct LeadsState: Sendable {
         followsOpenLead = followingOpenLead
     }
 
+    /// `g` / `G`: the first lead, or the last one — loading to the end of the list first.
+    mutating func jump(toTop: Bool, listRows: Int) {
+        pendingMotion = 0
+        move(by: toTop ? -(selected ?? 0) : Int(Int32.max), listRows: listRows)
+    }
+
     /// Moves the selection; with none, the first move selects the top row shown.
     mutating func move(by delta: Int, listRows: Int) {
         guard !leads.isEmpty else { return }
         followsOpenLead = false
-        let target = selected.map { max(0, min(leads.count - 1, $0 + delta)) } ?? min(topRow, leads.count - 1)
-        select(target, listRows: listRows)
+        guard let current = selected else {
+            select(min(topRow, leads.count - 1), listRows: listRows)
+            return
+        }
+        let desired = current + pendingMotion + delta
+        pendingMotion = 0
+        // Past the end while more leads are on their way (or failed: `r` resumes): owe the rest.
+        if desired > leads.count - 1, !ended { pendingMotion = desired - (leads.count - 1) }
+        select(max(0, min(leads.count - 1, desired)), listRows: listRows)
     }
 
     /// Selects row `index` and scrolls it into view (with the rows above it where they fit).

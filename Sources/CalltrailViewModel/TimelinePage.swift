@@ -29,6 +29,9 @@ public struct TimelinePage: Sendable {
     var dayNumbers: [Int?] = []
     /// Known once the page has been loaded.
     public internal(set) var count: Int?
+    /// How many calls it was first asked for with; asked again with the same, so
+    /// it ends where it ended before.
+    public internal(set) var limit: Int?
     /// Where the page after this one starts, once loaded; nil there means the end.
     var next: PageCursor?
     /// How many of its calls pass the current filter; kept after the calls are dropped,

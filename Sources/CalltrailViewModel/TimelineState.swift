@@ -66,6 +66,16 @@ public struct TimelineState: Sendable {
     /// Outcome frequencies over loaded calls (for open vocabularies' filter keys).
     public private(set) var outcomeCounts: [CallOutcome: Int] = [:]
 
+    /// Lines of motion asked for past the loaded end (positive: down), carried out
+    /// as pages arrive, so keys pressed faster than the network land where they
+    /// would on a fast one. Any jump, search or filter change replaces it.
+    public internal(set) var pendingMotion = 0
+    /// A search still looking through pages not loaded yet.
+    public internal(set) var pendingSearch: PendingSearch?
+    /// How many times the base page size new pages are asked for at: grows while
+    /// the reader outruns the network, back to 1 once they wait for nothing.
+    public private(set) var readAheadScale = 1
+
     /// The selected call, or where the selection was while nothing is shown.
     var anchor: CallRef?
     /// The selection before a filter hid it, restored when the filter is cleared.
@@ -138,8 +148,25 @@ public struct TimelineState: Sendable {
 
     func cursor(ofPage page: Int) -> PageCursor? { pages[page].cursor }
 
-    mutating func markRequested(page: Int, ticket: LoadTicket, at now: ContinuousClock.Instant) {
+    /// The reader is waiting on the network: motion, a `G` or a search is owed.
+    public var isCatchingUp: Bool { pendingMotion != 0 || pendingJump == .bottom || pendingSearch != nil }
+
+    /// How many calls to ask for with `page`. A page fetched before is asked for
+    /// at the size it had, so it ends where it ended and its successor's cursor
+    /// still follows it. A new page is `base` times the read-ahead scale, which
+    /// doubles for each page asked for while the reader is catching up (a `G`
+    /// over 50,000 calls takes ~50 requests of the vendor's maximum, not 500)
+    /// and falls back to 1 as soon as a page is asked for with nothing owed.
+    mutating func limit(forPage page: Int, base: Int, maximum: Int) -> Int {
+        if let limit = pages[page].limit { return limit }
+        let base = max(base, 1)
+        readAheadScale = isCatchingUp ? min(readAheadScale * 2, (maximum + base - 1) / base) : 1
+        return max(1, min(base * readAheadScale, maximum))
+    }
+
+    mutating func markRequested(page: Int, limit: Int, ticket: LoadTicket, at now: ContinuousClock.Instant) {
         pending = PendingPage(ticket: ticket, page: page, startedAt: now)
+        if pages[page].limit == nil { pages[page].limit = limit }
         requestedPages.append(page)
     }
 
@@ -174,6 +201,7 @@ public struct TimelineState: Sendable {
         linkSuccessor(of: number)
         rebuildLines(filter: filter, listRows: listRows)
         enforceWindow(filter: filter, limit: maximumHeldPages, listRows: listRows, sparing: number)
+        if pendingMotion != 0 { carryOut(motion: 0, listRows: listRows) }
     }
 
     /// Makes the page after `number` agree with what `number` said comes next. A
@@ -406,11 +434,39 @@ public struct TimelineState: Sendable {
         keepSelectionBelowPinnedHeading(listRows: rows)
     }
 
-    /// Move the selection by `delta` lines (skipping headings), clamped to the lines.
+    /// Move the selection by `delta` lines (skipping headings). Motion past the
+    /// loaded lines is owed (`pendingMotion`) while pages lie beyond them.
     mutating func move(by delta: Int, listRows: Int) {
         pendingJump = nil
-        guard let current = selectedLine, !lines.isEmpty else { return }
-        var target = max(0, min(lines.count - 1, current + delta))
+        pendingSearch = nil
+        carryOut(motion: delta, listRows: listRows)
+    }
+
+    /// Pages exist past the lines in the direction of `delta` (not yet loaded, or dropped).
+    private func moreLines(towards delta: Int) -> Bool {
+        delta > 0 ? run.upperBound + 1 < pages.count : (delta < 0 && run.lowerBound > 0)
+    }
+
+    /// Moves by what is owed plus `delta`, as far as the lines go; the rest stays owed.
+    private mutating func carryOut(motion delta: Int, listRows: Int) {
+        let wanted = pendingMotion + delta
+        pendingMotion = 0
+        guard let current = selectedLine, !lines.isEmpty else {
+            // Nothing shown yet (first page, or a filter still looking): owe all of it.
+            if moreLines(towards: wanted) || pages[anchor?.page ?? 0].count == nil { pendingMotion = wanted }
+            return
+        }
+        let desired = current + wanted
+        let target = clampedCallLine(desired, from: current, delta: wanted)
+        select(line: target, listRows: listRows)
+        // Only motion past the ends is owed (stepping over a heading is not).
+        let beyond = desired > lines.count - 1 || desired < 0
+        if beyond, desired != target, moreLines(towards: desired - target) { pendingMotion = desired - target }
+    }
+
+    /// `desired` within the lines, moved off a heading in the direction of travel.
+    private func clampedCallLine(_ desired: Int, from current: Int, delta: Int) -> Int {
+        var target = max(0, min(lines.count - 1, desired))
         if delta >= 0 {
             while target < lines.count, !lines[target].isCall { target += 1 }
             if target >= lines.count { target = lastCallLine() ?? current }
@@ -418,7 +474,18 @@ public struct TimelineState: Sendable {
             while target >= 0, !lines[target].isCall { target -= 1 }
             if target < 0 { target = firstCallLine() ?? current }
         }
-        select(line: target, listRows: listRows)
+        return target
+    }
+
+    /// Esc while catching up: forget the motion, jump or search still owed.
+    /// True when there was one.
+    mutating func stopCatchingUp() -> Bool {
+        defer {
+            pendingMotion = 0
+            pendingJump = nil
+            pendingSearch = nil
+        }
+        return isCatchingUp
     }
 
     mutating func select(line: Int, listRows: Int) {
@@ -430,6 +497,8 @@ public struct TimelineState: Sendable {
     /// `g`: the newest call. When the top of the history is no longer held, jump
     /// there directly (page 0's cursor is known) instead of walking back page by page.
     mutating func jumpToTop(filter: CallFilter, listRows: Int) {
+        pendingMotion = 0
+        pendingSearch = nil
         if run.lowerBound == 0, let first = firstCallLine() {
             pendingJump = nil
             select(line: first, listRows: listRows)
@@ -444,6 +513,8 @@ public struct TimelineState: Sendable {
 
     /// `G`: the last loaded call, and keep loading (and following) to the end.
     mutating func jumpToBottom(listRows: Int) {
+        pendingMotion = 0
+        pendingSearch = nil
         if let last = lastCallLine() { select(line: last, listRows: listRows) }
         if !showsEndOfHistory { pendingJump = .bottom }
     }
@@ -451,6 +522,8 @@ public struct TimelineState: Sendable {
     /// A new filter: recount what the held pages show, forget what is known of
     /// dropped ones, and keep the selection on the same call if it still shows.
     mutating func apply(filter: CallFilter, previous: CallFilter, listRows: Int) {
+        pendingMotion = 0
+        pendingSearch = nil
         if !previous.isActive, filter.isActive { selectionBeforeFilter = selectedRef ?? anchor }
         callsExamined = 0
         callsMatched = 0

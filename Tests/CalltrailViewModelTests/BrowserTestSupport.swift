@@ -38,13 +38,13 @@ extension Browser {
     }
 
     /// Moves down one call at a time until call `offset` is selected, waiting for
-    /// pages whenever the loaded rows run out. False if it cannot get there.
+    /// pages whenever the loaded rows run out (the move is owed meanwhile and
+    /// carried out when they arrive). False if it cannot get there.
     func moveDown(toOffset target: Int) async -> Bool {
         while let current = state.timeline?.selectedOffset, current < target {
             send(.moveDown)
             if state.timeline?.selectedOffset == current {
                 await settle()
-                send(.moveDown)
                 if state.timeline?.selectedOffset == current { return false }
             }
         }

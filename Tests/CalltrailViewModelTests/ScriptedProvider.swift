@@ -19,6 +19,8 @@ actor ScriptedProvider: CallProvider {
     private(set) var requests: [Request] = []
     private(set) var cancelled: [Request] = []
     private var held: Set<Int> = []
+    /// Every page from this offset on waits until `releaseAll()`.
+    private var heldFrom: Int?
     private var failing: [Int: ProviderError] = [:]
     private var refused: Set<LeadID> = []
     static let newest = Date(timeIntervalSince1970: 1_790_000_000)
@@ -37,12 +39,23 @@ actor ScriptedProvider: CallProvider {
     /// Requests for pages starting at `offset` wait until `release(offset:)`.
     func hold(offset: Int) { held.insert(offset) }
     func release(offset: Int) { held.remove(offset) }
+    /// Requests for pages starting at `offset` or later wait until `releaseAll()`.
+    func holdAll(from offset: Int) { heldFrom = offset }
+    func releaseAll() {
+        heldFrom = nil
+        held.removeAll()
+    }
     /// The next request for the page at `offset` fails with `error`.
     func fail(offset: Int, with error: ProviderError) { failing[offset] = error }
     func refuse(_ lead: LeadID) { refused.insert(lead) }
 
     var callRequests: [(lead: LeadID, offset: Int)] {
         requests.compactMap { if case .calls(let lead, let offset, _) = $0 { (lead, offset) } else { nil } }
+    }
+
+    /// The page sizes asked for, in order.
+    var callLimits: [Int] {
+        requests.compactMap { if case .calls(_, _, let limit) = $0 { limit } else { nil } }
     }
 
     nonisolated static func call(lead: LeadID, index: Int, outcome: CallOutcome) -> Call {
@@ -71,7 +84,7 @@ actor ScriptedProvider: CallProvider {
         let request = Request.calls(lead: lead, offset: offset, limit: limit)
         requests.append(request)
         do {
-            while held.contains(offset) { try await Task.sleep(for: .milliseconds(1)) }
+            while held.contains(offset) || heldFrom.map({ offset >= $0 }) == true { try await Task.sleep(for: .milliseconds(1)) }
             try Task.checkCancellation()
         } catch {
             cancelled.append(request)
