@@ -2,9 +2,10 @@ import CalltrailModel
 import CalltrailProviders
 import CalltrailViewModel
 
-/// The main loop: read a key (waiting at most the curses timeout), turn it into
-/// an action, let results from the network arrive, and draw only when something
-/// changed. One owner of the screen, on the main actor.
+/// The main loop. It sleeps until something happens — keys on stdin, a resize,
+/// a network result changing the state, or a timer that is due (only while
+/// something loads) — then handles all input already there and draws at once:
+/// it never waits for "maybe another key". One owner of the screen, on the main actor.
 @MainActor
 public final class BrowserApp {
     private let browser: Browser
@@ -15,6 +16,9 @@ public final class BrowserApp {
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
     private let clock = ContinuousClock()
+    private let wakeups = LoopWakeups()
+    /// True while the loop itself sends actions, so only other changes wake it.
+    private var handlingInput = false
 
     public init(browser: Browser, terminal: CursesTerminal, keyMap: KeyMap = .standard, startupNotice: String? = nil) {
         self.browser = browser
@@ -27,27 +31,36 @@ public final class BrowserApp {
     /// Runs until the user quits.
     public func run() async {
         var size = terminal.size
+        handlingInput = true
+        browser.onChange = { [weak self, wakeups] in
+            if self?.handlingInput != true { wakeups.wake() }
+        }
+        defer {
+            browser.onChange = nil
+            wakeups.stop()
+        }
         browser.send(.resize(rows: size.height, columns: size.width))
         browser.start()
+        wakeups.watchInput()
+        var events = wakeups.events.makeAsyncIterator()
         var drawnChange = -1
-        var lastTick = clock.now
         while !browser.state.quitRequested {
-            var keys = 0
-            // The first read waits up to the timeout; then drain what is queued.
-            while keys < 64, let key = terminal.readKey() {
-                keys += 1
-                handle(key, size: &size)
-                if browser.state.quitRequested { return }
+            handlingInput = true
+            if wakeups.takeInputReady {
+                var keys = 0
+                while let key = terminal.readKey() {
+                    keys += 1
+                    handle(key, size: &size)
+                    if browser.state.quitRequested { return }
+                }
+                if keys == 0, terminal.inputHungUp {
+                    browser.send(.quit)
+                    return
+                }
+                wakeups.inputHandled()
             }
-            // Let finished requests deliver their results before drawing.
-            await Task.yield()
-            // Time only matters while something loads (the loading mark); idle, nothing ticks.
-            if browser.state.loadingSince != nil || browser.state.detailIsLoading, clock.now - lastTick >= .milliseconds(100) {
-                lastTick = clock.now
-                browser.send(.tick)
-            }
-            // A lead preview or typed leads search falls due (one-shot, only while one waits).
-            if let due = browser.state.debounceDeadline, clock.now >= due { browser.send(.tick) }
+            // The loading mark's next frame, a lead preview or a typed leads search falls due.
+            if let due = browser.state.nextTickDeadline, clock.now >= due { browser.send(.tick) }
             let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
             if area != detailArea {
                 detailArea = area
@@ -57,6 +70,9 @@ public final class BrowserApp {
                 drawnChange = browser.changeCount
                 draw(size: size)
             }
+            handlingInput = false
+            wakeups.arm(deadline: browser.state.nextTickDeadline)
+            _ = await events.next()
         }
     }
 

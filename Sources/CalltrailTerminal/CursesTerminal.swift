@@ -12,14 +12,11 @@ public final class CursesTerminal {
         /// NO_COLOR: draw with the monochrome theme's emphasis only.
         public var colorDisabled: Bool
         public var mouse: Bool
-        /// How long one key read waits, so async results are handled between reads.
-        public var keyTimeoutMilliseconds: Int32
 
-        public init(theme: Theme, colorDisabled: Bool, mouse: Bool = false, keyTimeoutMilliseconds: Int32 = 25) {
+        public init(theme: Theme, colorDisabled: Bool, mouse: Bool = false) {
             self.theme = theme
             self.colorDisabled = colorDisabled
             self.mouse = mouse
-            self.keyTimeoutMilliseconds = keyTimeoutMilliseconds
         }
     }
 
@@ -63,7 +60,9 @@ public final class CursesTerminal {
         nonl()
         keypad(window, true)
         curs_set(0)
-        wtimeout(window, options.keyTimeoutMilliseconds)
+        // Reads never wait: the loop sleeps on the input itself and reads only
+        // what is there (an Esc still waits ESCDELAY for the rest of a sequence).
+        nodelay(window, true)
         if options.mouse { mousemask(ct_button1_clicked() | ct_button4_pressed() | ct_button5_pressed(), nil) }
         captureLeaveSequence()
         ct_restore_install_handlers()
@@ -83,7 +82,7 @@ public final class CursesTerminal {
         return (Int(ct_getmaxx(window)), Int(ct_getmaxy(window)))
     }
 
-    /// One key, or nil when none arrived within the read timeout.
+    /// The next key already typed, or nil when there is none.
     public func readKey() -> Key? {
         guard let window else { return nil }
         var value: wint_t = 0
@@ -91,6 +90,13 @@ public final class CursesTerminal {
         if result == ct_err() { return nil }
         if result == ct_key_code_yes() { return Self.decode(keyCode: Int32(value)) }
         return Key.fromCharacter(UInt32(value))
+    }
+
+    /// Stdin was closed under us (the terminal went away): input will never come.
+    public var inputHungUp: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// The pending mouse event, if it is one the browser uses.

@@ -69,10 +69,15 @@ extension BrowserState {
     /// How long each spinner frame shows.
     static let spinnerFrameDuration: Duration = .milliseconds(80)
 
-    /// When the screen next changes by itself, so the front end sends `.tick` then:
-    /// the loading mark appearing after the grace period, then each spinner frame.
-    /// nil when nothing loads: the front end sleeps until input or a result.
+    /// When the state next changes by itself, so the front end sends `.tick` then:
+    /// the loading mark appearing after the grace period, each spinner frame, a
+    /// lead preview or a typed leads search falling due (`debounceDeadline`).
+    /// nil when none of these waits: the front end sleeps until input or a result.
     public var nextTickDeadline: ContinuousClock.Instant? {
+        [loadingMarkDeadline, debounceDeadline].compactMap { $0 }.min()
+    }
+
+    private var loadingMarkDeadline: ContinuousClock.Instant? {
         guard let since = loadingSince else { return nil }
         let shown = since + loadingMarkGrace
         if now < shown { return shown }
