@@ -108,16 +108,16 @@ class PtyProgram:
         return (int(fields[11]) + int(fields[12])) / TICKS
 
     def context_switches(self):
-        total = 0
+        """Context switches of each thread now alive, by thread id."""
+        counts = {}
         for tid in os.listdir(f"/proc/{self.pid}/task"):
             try:
                 with open(f"/proc/{self.pid}/task/{tid}/status") as f:
-                    for line in f:
-                        if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                            total += int(line.split()[1])
+                    counts[tid] = sum(int(line.split()[1]) for line in f
+                                      if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
             except OSError:
                 pass
-        return total
+        return counts
 
     def memory_kib(self):
         values = {}
@@ -175,7 +175,9 @@ def measure(name, argv, env, rows, cols, keys, cwd=None):
     switches = program.context_switches()
     idle_seconds = 5.0
     time.sleep(idle_seconds)
-    wakeups = (program.context_switches() - switches) / idle_seconds
+    after = program.context_switches()
+    # Threads that exited meanwhile drop out; a thread started meanwhile counts whole.
+    wakeups = sum(count - switches.get(tid, 0) for tid, count in after.items()) / idle_seconds
     rss, peak = program.memory_kib()
     program.close()
     return {

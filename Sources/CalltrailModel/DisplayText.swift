@@ -47,6 +47,8 @@ public enum DisplayText {
     /// (👩‍💻 is 2, as tmux draws it). An emoji presentation selector does not
     /// widen a narrow symbol, as in wcwidth.
     public static func width(of character: Character) -> Int {
+        // Printable ASCII, most of what is drawn, is one column without Unicode tables.
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first { return width(of: only) }
         var total = 0
@@ -63,6 +65,21 @@ public enum DisplayText {
         let v = scalar.value
         if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        // Box drawing, arrows, stars and most scripts sit below U+3000: read from a
+        // table made once, not from the Unicode property tables on every frame.
+        if v < UInt32(lowPlaneWidths.count) { return Int(lowPlaneWidths[Int(v)]) }
+        return computedWidth(of: scalar)
+    }
+
+    /// `computedWidth` of every scalar below U+3000 (surrogates count 0).
+    private static let lowPlaneWidths: [Int8] = (0..<0x3000).map { value in
+        Unicode.Scalar(UInt32(value)).map { Int8(computedWidth(of: $0)) } ?? 0
+    }
+
+    private static func computedWidth(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x20 || (0x7F...0x9F).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format:
             return v == 0x00AD ? 1 : 0
@@ -75,7 +92,22 @@ public enum DisplayText {
     }
 
     /// Total columns of a string.
+    /// Every byte is printable ASCII: a column a byte, a character a byte.
+    public static func isPrintableASCII(_ text: String) -> Bool { printableASCIIWidth(text) != nil }
+
+    /// The width of text that is all printable ASCII (a column a byte), else nil.
+    @inline(__always)
+    static func printableASCIIWidth(_ text: String) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
+    }
+
     public static func width(_ text: String) -> Int {
+        if let columns = printableASCIIWidth(text) { return columns }
         var total = 0
         for character in text { total += width(of: character) }
         return total
@@ -85,6 +117,9 @@ public enum DisplayText {
     /// anything was cut. Never splits a character.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
+        if let ascii = printableASCIIWidth(text) {
+            return ascii <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
+        }
         if width(text) <= columns { return text }
         var out = ""
         var used = 0

@@ -137,25 +137,40 @@ public final class CursesTerminal {
         }
     }
 
-    /// Draws the buffer: only rows that changed since the last frame, then one
-    /// `doupdate` so curses sends the difference.
+    /// Draws the buffer: only the cells that changed since the last frame, then
+    /// one `doupdate` so curses sends the difference.
     public func draw(_ buffer: ScreenBuffer) {
         guard let window else { return }
         let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if full { werase(window) }
         var cell = cchar_t()
         var text = [wchar_t](repeating: 0, count: 6)
+        var lastStyle: CellStyle?
+        var styleAttributes = (ct_a_normal(), Int16(0))
         for y in 0..<buffer.height {
-            if !full, let previous, rowEqual(previous, buffer, y) { continue }
             for x in 0..<buffer.width {
                 let item = buffer[x, y]
+                // A changed wide character is redrawn whole, its continuation with it.
+                if !full, let previous, previous[x, y] == item, !(x + 1 < buffer.width && buffer[x + 1, y].isContinuation && previous[x + 1, y] != buffer[x + 1, y]) {
+                    continue
+                }
                 if item.isContinuation { continue }
+                if item.style != lastStyle {
+                    lastStyle = item.style
+                    styleAttributes = attributes(for: item.style)
+                }
                 // The last cell of the last row would scroll some terminals: curses handles it.
-                let (attributes, pair) = attributes(for: item.style)
+                if let ascii = item.character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                    text[0] = wchar_t(ascii)
+                    text[1] = 0
+                    setcchar(&cell, text, styleAttributes.0, styleAttributes.1, nil)
+                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
+                    continue
+                }
                 for glyph in CellGlyphs.glyphs(of: item.character) where x + glyph.offset < buffer.width {
                     for (i, scalar) in glyph.scalars.enumerated() { text[i] = wchar_t(bitPattern: scalar.value) }
                     text[glyph.scalars.count] = 0
-                    setcchar(&cell, text, attributes, pair, nil)
+                    setcchar(&cell, text, styleAttributes.0, styleAttributes.1, nil)
                     mvwadd_wch(window, Int32(y), Int32(x + glyph.offset), &cell)
                 }
             }
@@ -168,11 +183,6 @@ public final class CursesTerminal {
     /// Forgets the last frame so the next draw repaints everything (after resize).
     public func invalidate() {
         previous = nil
-    }
-
-    private func rowEqual(_ a: ScreenBuffer, _ b: ScreenBuffer, _ y: Int) -> Bool {
-        for x in 0..<b.width where a[x, y] != b[x, y] { return false }
-        return true
     }
 
     private func attributes(for style: CellStyle) -> (attr_t, Int16) {

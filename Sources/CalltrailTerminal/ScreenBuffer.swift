@@ -58,6 +58,18 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return x }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var column = x
+        // Printable ASCII needs no grapheme breaking: a cell a byte.
+        if DisplayText.isPrintableASCII(text) {
+            for byte in text.utf8 {
+                if column >= end { break }
+                if column >= 0 {
+                    clearWideNeighbour(x: column, y: y)
+                    cells[y * width + column] = Cell(Character(Unicode.Scalar(byte)), style: style)
+                }
+                column += 1
+            }
+            return column
+        }
         for character in text {
             let w = DisplayText.width(of: character)
             if w == 0 { continue }  // zero-width marks already counted with their base

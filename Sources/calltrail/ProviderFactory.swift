@@ -1,3 +1,4 @@
+import Foundation
 import CalltrailHTTP
 import CalltrailProviders
 
@@ -7,10 +8,19 @@ enum ProviderFactory {
 
     static func needsToken(_ provider: String) -> Bool { provider != "demo" }
 
+    /// The demo's delay per page: 30 ms, or `CALLTRAIL_DEMO_LATENCY_MS` (0…10,000),
+    /// so a slow network can be tried and benchmarked without one.
+    static func demoLatency(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
+        guard let text = environment["CALLTRAIL_DEMO_LATENCY_MS"], let milliseconds = Int(text), (0...10_000).contains(milliseconds) else {
+            return .milliseconds(30)
+        }
+        return .milliseconds(milliseconds)
+    }
+
     static func make(_ configuration: CalltrailConfiguration) throws -> any CallProvider {
         switch configuration.provider {
         case "demo":
-            return DemoProvider()
+            return DemoProvider(latency: demoLatency())
         case "lofty":
             let schemeText = configuration.authScheme ?? LoftyAuthScheme.bearer.rawValue
             guard let scheme = LoftyAuthScheme(configValue: schemeText) else {
