@@ -30,7 +30,8 @@ extension Browser {
 
     /// Waits for the timeline to settle (every wanted page loaded or failed).
     func settle(sourceLocation: SourceLocation = #_sourceLocation) async {
-        let settled = await wait { state in
+        // A generous deadline: the whole suite runs in parallel on two cores.
+        let settled = await wait(timeout: .seconds(30)) { state in
             guard let timeline = state.timeline else { return true }
             return timeline.failure != nil || (timeline.pending == nil && state.timelinePageWanted == nil)
         }
