@@ -59,8 +59,9 @@ extension PagingTests {
         let browser = Browser.opened(on: provider, lead: "A")
         #expect(await browser.wait { $0.timeline?.pending != nil && $0.leads.leads.count == 2 })
         let staleTicket = try #require(browser.state.timeline?.pending?.ticket)
-        let requestedA = await provider.callRequests.filter { $0.lead == "A" }.count
-        #expect(requestedA == 1)
+        // The state says "pending" as soon as the request is made; the provider sees it a moment later.
+        #expect(await provider.wait(untilRequested: .calls(lead: "A", offset: 0, limit: 100)))
+        #expect(await provider.callRequests.filter { $0.lead == "A" }.count == 1)
 
         browser.send(.focus(.leads))
         browser.send(.moveDown)
@@ -138,9 +139,18 @@ extension PagingTests {
 extension ScriptedProvider {
     /// Polls until `request` has been cancelled, with a deadline.
     func wait(untilCancelled request: Request, timeout: Duration = .seconds(10)) async -> Bool {
+        await poll(timeout) { cancelled.contains(request) }
+    }
+
+    /// Polls until `request` has reached the provider, with a deadline.
+    func wait(untilRequested request: Request, timeout: Duration = .seconds(10)) async -> Bool {
+        await poll(timeout) { requests.contains(request) }
+    }
+
+    private func poll(_ timeout: Duration, until condition: () -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
-        while !cancelled.contains(request) {
+        while !condition() {
             if clock.now >= deadline { return false }
             try? await Task.sleep(for: .milliseconds(1))
         }
