@@ -32,19 +32,26 @@ public struct ProviderDescriptor: Sendable, Hashable {
     public var defaultPageSize: Int
     /// The largest page the API accepts.
     public var maximumPageSize: Int
+    /// What the provider's lead ids and call ids look like (see `check`).
+    public var leadIDs: IDShape
+    public var callIDs: IDShape
 
     public init(
         name: String,
         accountLabel: String? = nil,
         outcomes: OutcomeVocabulary,
         defaultPageSize: Int,
-        maximumPageSize: Int
+        maximumPageSize: Int,
+        leadIDs: IDShape = .any,
+        callIDs: IDShape = .any
     ) {
         self.name = name
         self.accountLabel = accountLabel
         self.outcomes = outcomes
         self.defaultPageSize = defaultPageSize
         self.maximumPageSize = maximumPageSize
+        self.leadIDs = leadIDs
+        self.callIDs = callIDs
     }
 }
 

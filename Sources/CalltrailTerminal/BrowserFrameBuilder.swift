@@ -24,7 +24,7 @@ public enum BrowserFrameBuilder {
         if let account = header.accountLabel { headerLeft += " · " + account }
         var headerRight = ""
         if header.leadName != nil {
-            headerRight = DisplayFormat.count(header.callsLoaded) + (header.isComplete ? " calls" : " calls loaded")
+            headerRight = DisplayFormat.count(header.callsLoaded, "call") + (header.isComplete ? "" : " loaded")
         }
         if let catchingUp = header.catchingUp { headerRight = catchingUp + (headerRight.isEmpty ? "" : " · " + headerRight) }
         let footer = state.footer
@@ -127,7 +127,7 @@ public enum BrowserFrameBuilder {
         case .none: return nil
         case .loadingMore: return FrameRow([Span(" Loading more…", CellStyle(.muted))], isSelectable: false)
         case .searching(let examined):
-            return FrameRow([Span(" Searching… \(DisplayFormat.count(examined)) calls examined", CellStyle(.muted))], isSelectable: false)
+            return FrameRow([Span(" Searching… \(DisplayFormat.count(examined, "call")) examined", CellStyle(.muted))], isSelectable: false)
         case .endOfHistory: return FrameRow([Span(" — end of history —", CellStyle(.muted))], isSelectable: false)
         case .failed(let why): return FrameRow([Span(" ⚠ " + why + " · r retries", CellStyle(.error))], isSelectable: false)
         }
@@ -152,7 +152,7 @@ public enum BrowserFrameBuilder {
         } else if rows.isEmpty {
             message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
         }
-        let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call"
+        let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (state.detailZone.map { " · " + $0 } ?? "")
         return PaneFrame(title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message)
     }
 }

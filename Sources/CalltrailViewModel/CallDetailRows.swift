@@ -28,7 +28,19 @@ extension BrowserState {
     /// The detail as rows for a pane `width` columns wide (the note is wrapped to it).
     public func detailRows(width: Int) -> [DetailRow] {
         guard let call = detailCall else { return [] }
-        return CallDetailRows.rows(for: call, width: width, zone: settings.timeZone)
+        return CallDetailRows.rows(for: call, width: width, zone: settings.timeZone, times: detailTimeStyle)
+    }
+
+    /// The side pane is narrow: its times take one short line each, the zone said
+    /// once in its title (`detailZone`); the full-screen detail spells each time out.
+    var detailTimeStyle: DetailTimeStyle {
+        overlay == .fullDetail ? .full : .short(currentYear: DisplayFormat.year(of: wallClock, in: settings.timeZone))
+    }
+
+    /// "UTC+02:00" for the side pane's title while its times are short, else nil.
+    public var detailZone: String? {
+        guard case .short = detailTimeStyle, let call = detailCall else { return nil }
+        return DisplayFormat.zoneOffset(at: call.startTime ?? wallClock, in: settings.timeZone)
     }
 
     /// The rows visible at the detail's scroll position (clamped to the content),
@@ -81,8 +93,8 @@ extension DetailRow {
 enum CallDetailRows {
     /// Rows for a detail `width` columns wide, drawn as one space, the label
     /// column, two spaces and the value (the note as one space and its line).
-    static func rows(for call: Call, width: Int, zone: TimeZone) -> [DetailRow] {
-        wrappingValues(of: unwrappedRows(for: call, width: width, zone: zone), width: width)
+    static func rows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
+        wrappingValues(of: unwrappedRows(for: call, width: width, zone: zone, times: times), width: width)
     }
 
     /// Long values go on under their label instead of running off the pane.
@@ -96,8 +108,9 @@ enum CallDetailRows {
         }
     }
 
-    static func unwrappedRows(for call: Call, width: Int, zone: TimeZone) -> [DetailRow] {
+    static func unwrappedRows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
         var rows: [DetailRow] = []
+        let time = { (date: Date) in times.text(date, in: zone) }
         let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
             .compactMap { $0 }.joined(separator: " · ")
         if !summary.isEmpty { rows.append(.heading(DisplayText.sanitize(summary))) }
@@ -107,8 +120,8 @@ enum CallDetailRows {
         }
         field("Outcome", call.outcome?.label)
         if call.rating != nil { field("Rating", DisplayFormat.rating(call.rating) + " (\(call.rating ?? 0)/5)") }
-        field("Started", call.startTime.map { DisplayFormat.instant($0, in: zone) })
-        field("Ended", call.endTime.map { DisplayFormat.instant($0, in: zone) })
+        field("Started", call.startTime.map(time))
+        field("Ended", call.endTime.map(time))
         if call.duration != nil { field("Duration", DisplayFormat.duration(call.duration)) }
         field("Lead phone", call.leadPhoneNumber)
         field("Agent phone", call.userPhoneNumber)
@@ -116,7 +129,7 @@ enum CallDetailRows {
         if call.isDeleted { field("Deleted", "yes") }
         field("Call id", call.id.rawValue)
         field("Lead id", call.leadID?.rawValue)
-        for detail in call.details { field(detail.label, value(detail.value, zone: zone)) }
+        for detail in call.details { field(detail.label, DisplayFormat.detailValue(detail.value, instant: time)) }
         if let note = call.note, !note.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Note"))
@@ -130,20 +143,5 @@ enum CallDetailRows {
             for other in call.otherFields { field(other.key, other.value.compactJSON) }
         }
         return rows
-    }
-
-    static func value(_ value: CallDetailValue, zone: TimeZone) -> String {
-        switch value {
-        case .text(let text): return text
-        case .integer(let number): return String(number)
-        case .number(let number): return String(number)
-        case .bool(let flag): return flag ? "yes" : "no"
-        case .instant(let date): return DisplayFormat.instant(date, in: zone)
-        case .duration(let seconds): return DisplayFormat.duration(seconds)
-        case .money(let amount, let currency): return DisplayFormat.money(amount) + " " + currency
-        case .phone(let phone): return phone
-        case .list(let items): return items.joined(separator: ", ")
-        case .json(let json): return json.compactJSON
-        }
     }
 }

@@ -39,10 +39,30 @@ public enum DisplayFormat {
     /// "Wed 22 Apr 2026 10:15:00 UTC+02:00".
     public static func instant(_ date: Date, in zone: TimeZone) -> String {
         guard date.isRepresentable else { return UTCTimestamp.invalidTime }
-        let offset = zone.secondsFromGMT(for: date)
+        return day(LocalDay.number(of: date, in: zone)) + " " + clockTime(date, in: zone, seconds: true) + " " + zoneOffset(at: date, in: zone)
+    }
+
+    /// "Tue 17 Nov 01:06:34": one short line, the zone said once elsewhere; the
+    /// year only when it is not `currentYear`.
+    public static func shortInstant(_ date: Date, in zone: TimeZone, currentYear: Int) -> String {
+        guard date.isRepresentable else { return UTCTimestamp.invalidTime }
+        let dayNumber = LocalDay.number(of: date, in: zone)
+        let (year, month, dayOfMonth) = civilDate(dayNumber)
+        let weekday = weekdays[((dayNumber % 7) + 7) % 7]
+        let yearText = year == currentYear ? "" : " \(year)"
+        return "\(weekday) \(dayOfMonth) \(months[month - 1])\(yearText) " + clockTime(date, in: zone, seconds: true)
+    }
+
+    /// The calendar year of `date` in the zone.
+    public static func year(of date: Date, in zone: TimeZone) -> Int {
+        civilDate(LocalDay.number(of: date, in: zone)).0
+    }
+
+    /// "UTC+02:00": the zone's offset at that moment.
+    public static func zoneOffset(at date: Date, in zone: TimeZone) -> String {
+        let offset = date.isRepresentable ? zone.secondsFromGMT(for: date) : zone.secondsFromGMT()
         let sign = offset < 0 ? "-" : "+"
-        let zoneText = "UTC" + sign + twoDigits(abs(offset) / 3_600) + ":" + twoDigits(abs(offset) / 60 % 60)
-        return day(LocalDay.number(of: date, in: zone)) + " " + clockTime(date, in: zone, seconds: true) + " " + zoneText
+        return "UTC" + sign + twoDigits(abs(offset) / 3_600) + ":" + twoDigits(abs(offset) / 60 % 60)
     }
 
     /// "3:45", "1:02:03", or "—" when the provider did not say.
@@ -50,6 +70,24 @@ public enum DisplayFormat {
         guard let seconds, seconds >= 0 else { return "—" }
         if seconds >= 3_600 { return "\(seconds / 3_600):" + twoDigits(seconds / 60 % 60) + ":" + twoDigits(seconds % 60) }
         return "\(seconds / 60):" + twoDigits(seconds % 60)
+    }
+
+    /// A detail value for a person: yes/no, m:ss, money as sent with its currency,
+    /// lists comma-separated; `instant` says how times read. Shared by the
+    /// browser and `calltrail call`, so both say the same thing the same way.
+    public static func detailValue(_ value: CallDetailValue, instant: (Date) -> String) -> String {
+        switch value {
+        case .text(let text): return text
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .instant(let date): return instant(date)
+        case .duration(let seconds): return duration(seconds)
+        case .money(let amount, let currency): return money(amount) + " " + currency
+        case .phone(let phone): return phone
+        case .list(let items): return items.joined(separator: ", ")
+        case .json(let json): return json.compactJSON
+        }
     }
 
     /// "★★★★☆" for 4 of 5; blank when there is no rating.
@@ -70,12 +108,20 @@ public enum DisplayFormat {
         return value < 0 ? "-" + out : out
     }
 
-    /// "0.03", "12.50": two decimals, rounded (no String(format:), which is slow on Linux).
+    /// "1 call", "1,204 calls": the count with its noun, singular only for one.
+    /// `plural` is for nouns that do not just take an "s" ("entries").
+    public static func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+        count(value) + " " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// "0.03", "12.50", "0.013": the amount as sent (the shortest decimal that reads
+    /// back as the same number, never rounded), with at least two decimals.
     public static func money(_ amount: Double) -> String {
-        // Beyond ±1e15 cents do not fit an Int exactly: show the number as it is.
-        guard amount.isFinite, abs(amount) < 1e13 else { return String(amount) }
-        let cents = Int((abs(amount) * 100).rounded())
-        return (amount < 0 && cents > 0 ? "-" : "") + "\(cents / 100)." + twoDigits(cents % 100)
+        let text = String(amount)
+        // Exponent forms (1e-05, 1e+16), inf and nan are shown as they are.
+        guard amount.isFinite, !text.contains("e"), let dot = text.firstIndex(of: ".") else { return text }
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
     }
 
     /// "just now", "5m ago", "2h ago", "3d ago", "4mo ago", "2y ago".

@@ -36,9 +36,14 @@ struct BrowseCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.report(error)
         }
-        let settings = BrowserSettings(
-            pageSize: configuration.pageSize,
-            initialLead: lead.map { LeadID($0.trimmingCharacters(in: .whitespaces)) })
+        let initialLead = lead.map { LeadID($0.trimmingCharacters(in: .whitespaces)) }
+        do {
+            // A lead id the provider cannot have is said here, not as a retryable error on the screen.
+            if let initialLead { try provider.descriptor.check(initialLead) }
+        } catch {
+            throw CommandFailure.report(error)
+        }
+        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead)
         let options = TerminalBrowser.Options(theme: configuration.theme, mouse: configuration.mouse)
         do {
             try await Self.browse(provider: provider, settings: settings, options: options)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CalltrailModel
 import CalltrailProviders
+import Foundation
 
 /// `calltrail call ID`: one call with every field the provider sent.
 struct CallCommand: AsyncParsableCommand {
@@ -18,7 +19,9 @@ struct CallCommand: AsyncParsableCommand {
         do {
             let configuration = try CalltrailConfiguration.resolve(global)
             let provider = try ProviderFactory.make(configuration)
-            let call = try await provider.call(id: CallID(id))
+            let callID = CallID(id.trimmingCharacters(in: .whitespaces))
+            try provider.descriptor.check(callID)
+            let call = try await provider.call(id: callID)
             StandardOutput.write(CallPrinter.render([call], format: format, single: true))
         } catch {
             throw CommandFailure.report(error)

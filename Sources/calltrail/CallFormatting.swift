@@ -1,4 +1,5 @@
 import CalltrailModel
+import CalltrailViewModel
 import Foundation
 
 /// How calls are written in each `--format`. Rows are produced one call at a
@@ -60,58 +61,42 @@ enum CallFormatting: RecordFormatting {
     // MARK: Table
 
     static let columns: [(title: String, width: Int, right: Bool)] = [
-        ("ID", 19, true), ("START (UTC)", 16, false), ("DIR", 8, false), ("DUR", 7, true),
+        (IDColumn.title, 0, true), ("START (UTC)", 16, false), ("DIR", 8, false), ("DUR", 7, true),
         ("STATUS", 11, false), ("OUTCOME", 12, false), ("RATE", 4, true), ("NOTE", 0, false),
     ]
 
-    static func tableHeader(width: Int) -> String {
-        row(columns.map(\.title), width: width)
+    static func tableHeader(width: Int, idWidth: Int) -> String {
+        row(columns.map(\.title), width: width, idWidth: idWidth)
     }
 
-    static func tableRow(_ call: Call, width: Int) -> String {
+    static func tableRow(_ call: Call, width: Int, idWidth: Int) -> String {
         row([
             call.id.rawValue,
             call.startTime.map { String(UTCTimestamp.format($0).prefix(16)) } ?? "—",
             call.direction?.rawValue ?? "—",
-            call.duration.map(clock) ?? "—",
+            call.duration.map(DisplayFormat.duration) ?? "—",
             call.status?.rawValue ?? (call.isManual ? "manual" : "—"),
             call.outcome?.label ?? "—",
             call.rating.map(String.init) ?? "—",
             call.note ?? "",
-        ], width: width)
+        ], width: width, idWidth: idWidth)
     }
 
     /// Cells sanitised and fitted by display columns; the last one takes what is left.
-    static func row(_ cells: [String], width: Int) -> String {
+    static func row(_ cells: [String], width: Int, idWidth: Int) -> String {
         var line = ""
         for (index, column) in columns.enumerated() {
             let cell = DisplayText.sanitize(cells[index])
             if index == columns.count - 1 {
                 line += DisplayText.truncate(cell, to: max(10, width - DisplayText.width(line)))
             } else {
-                // An id is never cut (it is what `calltrail call` takes): a longer one (a uuid) widens its row.
-                let columnWidth = index == 0 ? max(column.width, DisplayText.width(cell)) : column.width
+                // An id is never cut (it is what `calltrail call` takes): a longer one widens its row.
+                let columnWidth = index == 0 ? max(idWidth, DisplayText.width(cell)) : column.width
                 line += (column.right ? DisplayText.fitRight(cell, to: columnWidth) : DisplayText.fit(cell, to: columnWidth)) + "  "
             }
         }
         while line.hasSuffix(" ") { line.removeLast() }
         return line + "\n"
-    }
-
-    /// `m:ss`, or `h:mm:ss` from an hour.
-    static func clock(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
-        return s >= 3600 ? "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
-    }
-
-    /// A detail for a person: durations as m:ss, lists comma-separated, else as in JSON.
-    static func detailText(_ value: CallDetailValue) -> String {
-        switch value {
-        case .duration(let seconds): return clock(seconds)
-        case .list(let items): return items.isEmpty ? "—" : items.joined(separator: ", ")
-        default: return detailJSON(value).displayText
-        }
     }
 
     /// Every field of one call, labelled, one per line (`calltrail call ID`).
@@ -121,16 +106,19 @@ enum CallFormatting: RecordFormatting {
         add("Lead", call.leadID?.rawValue)
         add("Direction", call.direction?.rawValue)
         add("Status", call.status?.rawValue)
-        add("Outcome", call.outcome?.rawValue)
+        // Outcome words and yes/no as `calls` and the browser show them.
+        add("Outcome", call.outcome?.label)
         add("Started (UTC)", call.startTime.map(UTCTimestamp.format))
         add("Ended (UTC)", call.endTime.map(UTCTimestamp.format))
-        add("Duration", call.duration.map(clock))
+        add("Duration", call.duration.map(DisplayFormat.duration))
         add("Rating", call.rating.map { "\($0)/5" })
         add("Lead phone", call.leadPhoneNumber)
         add("Agent phone", call.userPhoneNumber)
         if call.isManual { rows.append(("Logged", "manually (no dialer record)")) }
         if call.isDeleted { rows.append(("Deleted", "yes")) }
-        for detail in call.details { rows.append((detail.label, detailText(detail.value))) }
+        for detail in call.details {
+            rows.append((detail.label, DisplayFormat.detailValue(detail.value, instant: UTCTimestamp.format)))
+        }
         for field in call.otherFields { rows.append(("Other: \(field.key)", field.value.displayText)) }
         let labelWidth = rows.map { DisplayText.width(DisplayText.sanitize($0.0)) }.max() ?? 0
         var out = rows.map { DisplayText.fit(DisplayText.sanitize($0.0), to: labelWidth) + "  " + DisplayText.sanitize($0.1) + "\n" }.joined()

@@ -26,29 +26,36 @@ struct CallsCommand: AsyncParsableCommand {
         if lead.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--lead needs an id") }
     }
 
-    /// The wanted outcomes as slugs, so a vendor's own value matches whatever its case.
-    var outcomeSlugs: Set<String>? {
-        guard let outcome else { return nil }
-        let words = outcome.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return Set(words.map { CallOutcome(argument: $0).slug })
-    }
-
     func run() async throws {
         do {
             let configuration = try CalltrailConfiguration.resolve(global)
             let provider = try ProviderFactory.make(configuration)
             let descriptor = provider.descriptor
+            let leadID = LeadID(lead.trimmingCharacters(in: .whitespaces))
+            // Mistakes are said before any request.
+            try descriptor.check(leadID)
+            let wanted = try outcome.map { try OutcomeSelection($0, vocabulary: descriptor.outcomes, providerName: descriptor.name) }
             let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
-            let wanted = outcomeSlugs
             let width = TerminalWidth.current()
-            try await PagedOutput.walk(
-                header: CallFormatting.header(format, width: width), limit: limit,
+            var seen = SeenOutcomes()
+            let printed = try await PagedOutput.walk(
+                limit: limit,
                 fetch: { cursor in
-                    let page = try await provider.calls(forLead: LeadID(lead), after: cursor, limit: pageSize)
+                    let page = try await provider.calls(forLead: leadID, after: cursor, limit: pageSize)
                     return (page.calls, page.next)
                 },
-                keep: { call in wanted.map { slugs in call.outcome.map { slugs.contains($0.slug) } ?? false } ?? true },
-                render: { call in CallFormatting.line(call, format, width: width) })
+                layout: { calls in IDColumn.width(shape: descriptor.callIDs, firstPage: calls.map(\.id.rawValue)) },
+                header: { idWidth in CallFormatting.header(format, width: width, idWidth: idWidth) },
+                keep: { call in
+                    guard let wanted else { return true }
+                    seen.note(call.outcome)
+                    return wanted.matches(call)
+                },
+                render: { call, idWidth in CallFormatting.line(call, format, width: width, idWidth: idWidth) })
+            // A vendor's own outcome words cannot be checked up front: say when one matched nothing.
+            if let wanted, printed == 0, descriptor.outcomes == .open {
+                StandardError.write("calltrail: \(seen.noMatchMessage(for: wanted.words, lead: leadID.rawValue))")
+            }
         } catch {
             throw CommandFailure.report(error)
         }

@@ -11,11 +11,20 @@ struct Calltrail: AsyncParsableCommand {
             The access token comes from CALLTRAIL_TOKEN or the config file \
             ($XDG_CONFIG_HOME/calltrail/config.toml), never from a flag.
             """,
-        subcommands: [BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self],
+        version: CalltrailVersion.current,
+        subcommands: [
+            BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self,
+            CompletionsCommand.self,
+        ],
         defaultSubcommand: BrowseCommand.self)
 
     static func main() async {
-        let names = Set(configuration.subcommands.map { $0._commandName })
-        await main(SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+        // `help` is the parser's own; the rest are ours.
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        let arguments = SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst()), subcommands: Set(names))
+        if let unknown = UnknownCommand.error(in: arguments, subcommands: names) {
+            exit(withError: CommandFailure.report(unknown))
+        }
+        await main(arguments)
     }
 }

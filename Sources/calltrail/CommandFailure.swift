@@ -14,6 +14,8 @@ enum CommandFailure {
     static let rateLimited: Int32 = 6
     static let providerFailed: Int32 = 7
     static let someEntriesFailed: Int32 = 8
+    /// A command line that cannot be right (also what ArgumentParser uses for its own refusals).
+    static let usage: Int32 = 64
     static let badInput: Int32 = 65
     static let configuration: Int32 = 78
     static let interrupted: Int32 = 130
@@ -35,6 +37,9 @@ enum CommandFailure {
         case let error as ProviderError:
             StandardError.write("calltrail: \(DisplayText.sanitize(error.message))")
             return ExitCode(exitCode(for: error))
+        case let error as UsageError:
+            StandardError.write("calltrail: \(error.description)")
+            return ExitCode(usage)
         case let error as ConfigurationError:
             StandardError.write("calltrail: \(DisplayText.sanitize(error.description))")
             return ExitCode(configuration)

@@ -18,21 +18,23 @@ enum LeadFormatting: RecordFormatting {
         ])
     }
 
-    static func tableHeader(width: Int) -> String { row(["ID", "NAME", "PHONE", "LAST TOUCH (UTC)"], width: width) }
+    static func tableHeader(width: Int, idWidth: Int) -> String {
+        row([IDColumn.title, "NAME", "PHONE", "LAST TOUCH (UTC)"], width: width, idWidth: idWidth)
+    }
 
-    static func tableRow(_ lead: Lead, width: Int) -> String {
+    static func tableRow(_ lead: Lead, width: Int, idWidth: Int) -> String {
         row([
             lead.id.rawValue, lead.displayName, lead.phones.first ?? "—",
             lead.lastTouch.map { String(UTCTimestamp.format($0).prefix(16)) } ?? "—",
-        ], width: width)
+        ], width: width, idWidth: idWidth)
     }
 
     /// ID, then the name taking what the phone and time columns leave.
-    static func row(_ cells: [String], width: Int) -> String {
+    static func row(_ cells: [String], width: Int, idWidth: Int) -> String {
         let safe = cells.map { DisplayText.sanitize($0) }
-        let nameWidth = max(12, min(40, width - 12 - 2 - 16 - 2 - 16 - 2))
-        // An id is never cut (it is what `calls --lead` takes): a longer one (a uuid) widens its row.
-        let line = DisplayText.fitRight(safe[0], to: max(12, DisplayText.width(safe[0]))) + "  " + DisplayText.fit(safe[1], to: nameWidth) + "  "
+        let nameWidth = max(12, min(40, width - idWidth - 2 - 16 - 2 - 16 - 2))
+        // An id is never cut (it is what `calls --lead` takes): a longer one widens its row.
+        let line = DisplayText.fitRight(safe[0], to: max(idWidth, DisplayText.width(safe[0]))) + "  " + DisplayText.fit(safe[1], to: nameWidth) + "  "
             + DisplayText.fit(safe[2], to: 16) + "  " + DisplayText.truncate(safe[3], to: 16)
         var trimmed = line
         while trimmed.hasSuffix(" ") { trimmed.removeLast() }

@@ -27,13 +27,16 @@ struct LeadsCommand: AsyncParsableCommand {
             let provider = try ProviderFactory.make(configuration)
             let pageSize = min(configuration.pageSize ?? 50, 100)
             let width = TerminalWidth.current()
+            let shape = provider.descriptor.leadIDs
             try await PagedOutput.walk(
-                header: LeadFormatting.header(format, width: width), limit: limit,
+                limit: limit,
                 fetch: { cursor in
                     let page = try await provider.leads(matching: search, after: cursor, limit: pageSize)
                     return (page.leads, page.next)
                 },
-                render: { lead in LeadFormatting.line(lead, format, width: width) })
+                layout: { leads in IDColumn.width(shape: shape, firstPage: leads.map(\.id.rawValue)) },
+                header: { idWidth in LeadFormatting.header(format, width: width, idWidth: idWidth) },
+                render: { lead, idWidth in LeadFormatting.line(lead, format, width: width, idWidth: idWidth) })
         } catch {
             throw CommandFailure.report(error)
         }

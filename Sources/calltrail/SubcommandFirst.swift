@@ -7,6 +7,13 @@ enum SubcommandFirst {
     static let valueOptions: Set<String> = ["--provider", "--base-url", "--page-size", "--theme", "--config"]
 
     static func arguments(_ arguments: [String], subcommands: Set<String>) -> [String] {
+        let index = commandPosition(in: arguments)
+        guard index > 0, index < arguments.count, subcommands.contains(arguments[index]) else { return arguments }
+        return [arguments[index]] + arguments[..<index] + arguments[(index + 1)...]
+    }
+
+    /// Where a subcommand would stand: after the leading global options and their values.
+    static func commandPosition(in arguments: [String]) -> Int {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -18,7 +25,6 @@ enum SubcommandFirst {
                 break
             }
         }
-        guard index > 0, index < arguments.count, subcommands.contains(arguments[index]) else { return arguments }
-        return [arguments[index]] + arguments[..<index] + arguments[(index + 1)...]
+        return index
     }
 }

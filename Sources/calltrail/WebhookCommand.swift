@@ -2,6 +2,7 @@ import ArgumentParser
 import CalltrailHTTP
 import CalltrailModel
 import CalltrailProviders
+import CalltrailViewModel
 import Foundation
 
 /// `calltrail webhook FILE|-`: the calls a Lofty Call webhook payload names,
@@ -56,7 +57,7 @@ struct WebhookCommand: AsyncParsableCommand {
                 }
             }
             if failures > 0 {
-                StandardError.write("calltrail: \(failures) of \(payload.entries.count) webhook entries could not be printed")
+                StandardError.write("calltrail: \(failures) of \(DisplayFormat.count(payload.entries.count, "webhook entry", plural: "webhook entries")) could not be printed")
                 throw ExitCode(CommandFailure.someEntriesFailed)
             }
         } catch {

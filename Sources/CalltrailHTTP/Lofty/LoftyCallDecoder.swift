@@ -21,12 +21,12 @@ enum LoftyCallDecoder {
         ("recordingSwitch", "Recorded", .bool),
         ("isMachineAnswered", "Machine answered", .bool),
         ("price", "Price", .money),
-        ("elapsedTime", "Time to connect", .text),
+        ("elapsedTime", "Time to connect", .clock),
         ("createTime", "Created", .instant),
         ("updateTime", "Updated", .instant),
     ]
 
-    enum DetailKind { case integer, phone, bool, money, text, instant }
+    enum DetailKind { case integer, phone, bool, money, text, instant, clock }
 
     /// `{"calls": [Call, …]}`.
     static func page(from body: [UInt8]) throws(ProviderError) -> [Call] {
@@ -69,7 +69,8 @@ enum LoftyCallDecoder {
             case "startTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.startTime = d } else { understood = false }
             case "endTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.endTime = d } else { understood = false }
             case "duration": if let n = v.smallInt { call.duration = n } else { understood = false }
-            case "rateScore": if let n = v.smallInt { call.rating = n } else { understood = false }
+            // 0 is what Lofty sends for a call nobody rated (every unanswered one): not a score.
+            case "rateScore": if let n = v.smallInt { call.rating = n == 0 ? nil : n } else { understood = false }
             case "note": if let s = v.stringValue { call.note = s } else { understood = false }
             case "leadPhoneNumber": if let s = v.stringValue { call.leadPhoneNumber = s } else { understood = false }
             case "userPhoneNumber": if let s = v.stringValue { call.userPhoneNumber = s } else { understood = false }
@@ -105,7 +106,19 @@ enum LoftyCallDecoder {
             return .money(d, currency: "USD")
         case .text: return v.stringValue.map { .text($0) }
         case .instant: return v.stringValue.flatMap(UTCTimestamp.parse).map { .instant($0) }
+        // "00:04" (mm:ss) or "01:02:03" as a duration, so it reads like every other one; else as sent.
+        case .clock: return v.stringValue.map { text in clockSeconds(text).map { .duration($0) } ?? .text(text) }
         }
+    }
+
+    /// Seconds of "mm:ss" or "hh:mm:ss" (two-digit minutes and seconds below 60), else nil.
+    static func clockSeconds(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) }),
+              case let numbers = parts.compactMap({ Int($0) }), numbers.count == parts.count,
+              numbers.dropFirst().allSatisfy({ $0 < 60 }), parts.dropFirst().allSatisfy({ $0.count == 2 })
+        else { return nil }
+        return numbers.reduce(0) { $0 * 60 + $1 }
     }
 }
 

@@ -29,7 +29,8 @@ public struct LoftyProvider: CallProvider {
             errorMapping: LoftyErrorMapping(), retry: retry, requestTimeout: requestTimeout, transport: transport)
         descriptor = ProviderDescriptor(
             name: "Lofty", accountLabel: nil, outcomes: .fixed(CallOutcome.known),
-            defaultPageSize: 100, maximumPageSize: Self.maximumCallPage)
+            defaultPageSize: 100, maximumPageSize: Self.maximumCallPage,
+            leadIDs: .positiveInteger, callIDs: .positiveInteger)
     }
 
     public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
@@ -47,9 +48,8 @@ public struct LoftyProvider: CallProvider {
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        guard let leadNumber = lead.int64Value, leadNumber >= 1 else {
-            throw ProviderError.invalidInput("\"\(lead.rawValue)\" is not a Lofty lead id (a positive whole number)")
-        }
+        try descriptor.check(lead)
+        guard let leadNumber = lead.int64Value else { throw ProviderError.invalidInput("\"\(lead.rawValue)\" is not a Lofty lead id") }
         let limit = min(max(limit, 1), Self.maximumCallPage)
         // One more than needed tells whether the history goes on, so a full last
         // page costs no extra empty request (the list has no total).
@@ -79,9 +79,8 @@ public struct LoftyProvider: CallProvider {
     }
 
     public func call(id: CallID) async throws -> Call {
-        guard let number = id.int64Value, number >= 1 else {
-            throw ProviderError.invalidInput("\"\(id.rawValue)\" is not a Lofty call id (a positive whole number)")
-        }
+        try descriptor.check(id)
+        guard let number = id.int64Value else { throw ProviderError.invalidInput("\"\(id.rawValue)\" is not a Lofty call id") }
         let request = APIRequest(path: "/v2.0/communication/call/\(number)", subject: "call \(number)")
         return try await client.send(request) { body throws(ProviderError) in try LoftyCallDecoder.single(from: body) }
     }

@@ -1,3 +1,5 @@
+import CalltrailProviders
+
 /// Everything calltrail knows or assumes about NectarDesk's API, in one place,
 /// so a fact learned later changes one line.
 ///
@@ -23,9 +25,9 @@ public enum NectarDeskAPI {
     public static let contactsPath = "/contacts"
 
     /// Known: call ids are integers; anything else is refused before a request.
-    public static func isCallID(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 19 && text.utf8.allSatisfy { (48...57).contains($0) }
-    }
+    public static let callIDs = IDShape.wholeNumber
+    /// Contact ids come as integers in every call seen (`contact.id`).
+    public static let contactIDs = IDShape.wholeNumber
 
     /// ASSUMED: the list-calls filter for one contact.
     public static let contactFilterParameter = "contact_id"

@@ -83,9 +83,19 @@ enum NectarDeskMapping {
         details.add("tags", "Tags", object.array("tags").map { .list($0.map { $0["name"]?.displayText ?? $0.displayText }) })
         details.add("recordings", "Recordings", object.array("recordings").map { .list($0.map { $0["url"]?.displayText ?? $0.displayText }) })
         details.add("original_call_id", "Original call", object.identifier("original_call_id").map { .text($0) })
-        for (key, label) in [("is_in_queue", "In queue"), ("is_ended", "Ended"), ("requested_callback", "Requested callback"),
+        for (key, label) in [("is_in_queue", "In queue"), ("requested_callback", "Requested callback"),
                              ("is_answered_within_sla", "Answered within SLA"), ("is_data_cached", "Data cached")] {
             details.add(key, label, object.bool(key).map { .bool($0) })
+        }
+        // One "Ended" row: the end time when there is one; a call not yet over has none.
+        switch object.bool("is_ended") {
+        case false?:
+            call.endTime = nil
+            details.add("is_ended", "In progress", .bool(true))
+        case true? where call.endTime == nil:
+            details.add("is_ended", "Ended", .bool(true))
+        default:
+            break
         }
         // Keep the raw booleans the typed fields came from visible too.
         details.add("is_inbound", "Inbound", inbound.map { .bool($0) })

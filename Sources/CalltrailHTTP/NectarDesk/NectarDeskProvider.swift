@@ -13,7 +13,8 @@ public struct NectarDeskProvider: CallProvider {
         self.client = client
         self.descriptor = ProviderDescriptor(
             name: "NectarDesk", accountLabel: accountLabel, outcomes: .open,
-            defaultPageSize: NectarDeskAPI.defaultPageSize, maximumPageSize: NectarDeskAPI.maximumPageSize)
+            defaultPageSize: NectarDeskAPI.defaultPageSize, maximumPageSize: NectarDeskAPI.maximumPageSize,
+            leadIDs: NectarDeskAPI.contactIDs, callIDs: NectarDeskAPI.callIDs)
     }
 
     /// A provider sending `Access-Token: <token>` to `baseURL`.
@@ -36,7 +37,8 @@ public struct NectarDeskProvider: CallProvider {
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        try await NectarDeskAPI.paging.calls(
+        try descriptor.check(lead)
+        return try await NectarDeskAPI.paging.calls(
             client, path: NectarDeskAPI.callsPath, contactParameter: NectarDeskAPI.contactFilterParameter, forLead: lead,
             after: cursor, limit: limit,
             list: { body in try NectarDeskMapping.callsListBody(VendorJSON.parse(body, what: "NectarDesk's call list")) },
@@ -44,9 +46,7 @@ public struct NectarDeskProvider: CallProvider {
     }
 
     public func call(id: CallID) async throws -> Call {
-        guard NectarDeskAPI.isCallID(id.rawValue) else {
-            throw ProviderError.invalidInput("NectarDesk call ids are whole numbers like 981234, not \"\(id.rawValue)\"")
-        }
+        try descriptor.check(id)
         let request = APIRequest(path: NectarDeskAPI.callPath(id.rawValue), subject: "call \(id.rawValue)")
         return try await client.send(request) { body in
             try NectarDeskMapping.wrappedCall(from: VendorJSON.parse(body, what: "NectarDesk's call \(id.rawValue)"))

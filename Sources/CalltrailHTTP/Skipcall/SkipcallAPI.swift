@@ -1,3 +1,5 @@
+import CalltrailProviders
+
 /// Everything calltrail knows or assumes about Skipcall's public API, in one
 /// place, so a fact learned later changes one line.
 ///
@@ -26,14 +28,9 @@ public enum SkipcallAPI {
     /// ASSUMED: contacts are listed at `GET /v1/contacts` (only create/get are documented).
     public static let contactsPath = "/contacts"
     /// Confirmed: call ids are uuids; anything else is refused before a request.
-    public static func isCallID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        return bytes.enumerated().allSatisfy { index, byte in
-            [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-")
-                : (48...57).contains(byte) || (97...102).contains(byte) || (65...70).contains(byte)
-        }
-    }
+    public static let callIDs = IDShape.uuid
+    /// A contact (lead) is named by its uuid too.
+    public static let contactIDs = IDShape.uuid
 
     /// ASSUMED: the list-calls filter for one contact.
     public static let contactFilterParameter = "contactId"

@@ -12,7 +12,8 @@ public struct SkipcallProvider: CallProvider {
         self.client = client
         self.descriptor = ProviderDescriptor(
             name: "Skipcall", accountLabel: accountLabel, outcomes: .open,
-            defaultPageSize: SkipcallAPI.defaultPageSize, maximumPageSize: SkipcallAPI.maximumPageSize)
+            defaultPageSize: SkipcallAPI.defaultPageSize, maximumPageSize: SkipcallAPI.maximumPageSize,
+            leadIDs: SkipcallAPI.contactIDs, callIDs: SkipcallAPI.callIDs)
     }
 
     /// A provider sending `Authorization: Bearer <key>` to `baseURL`.
@@ -35,7 +36,8 @@ public struct SkipcallProvider: CallProvider {
     }
 
     public func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
-        try await SkipcallAPI.paging.calls(
+        try descriptor.check(lead)
+        return try await SkipcallAPI.paging.calls(
             client, path: SkipcallAPI.callsPath, contactParameter: SkipcallAPI.contactFilterParameter, forLead: lead,
             after: cursor, limit: limit,
             list: { body in try SkipcallMapping.listBody(VendorJSON.parse(body, what: "Skipcall's call list"), what: "Skipcall's call list") },
@@ -43,9 +45,7 @@ public struct SkipcallProvider: CallProvider {
     }
 
     public func call(id: CallID) async throws -> Call {
-        guard SkipcallAPI.isCallID(id.rawValue) else {
-            throw ProviderError.invalidInput("Skipcall call ids are uuids like 123e4567-e89b-12d3-a456-426614174000, not \"\(id.rawValue)\"")
-        }
+        try descriptor.check(id)
         let request = APIRequest(path: SkipcallAPI.callPath(APIRequest.pathSegment(id.rawValue)), subject: "call \(id.rawValue)")
         return try await client.send(request) { body in
             try SkipcallMapping.call(from: VendorJSON.parse(body, what: "Skipcall's call \(id.rawValue)"))

@@ -72,7 +72,7 @@ enum DemoCallFactory {
         if random.chance(1) { status = .other("Queued") }
 
         let note: String? = random.chance(35) ? random.pick(DemoVocabulary.notes) : nil
-        let rating: Int? = outcome == .talked && random.chance(80) ? random.inRange(0...5) : nil
+        let rating: Int? = outcome == .talked && random.chance(80) ? random.inRange(1...5) : nil
         let leadPhone = lead.lead.phones.first
 
         var details: [CallDetail] = [
@@ -86,10 +86,8 @@ enum DemoCallFactory {
             details.append(CallDetail(key: "showUserNumber", label: "Caller ID shown", value: .phone(agent.phone)))
             details.append(CallDetail(key: "recordingSwitch", label: "Recorded", value: .bool(outcome == .talked)))
             details.append(CallDetail(key: "isMachineAnswered", label: "Machine answered", value: .bool(outcome == .voiceMessage)))
-            details.append(CallDetail(key: "price", label: "Price", value: .money(Double(duration / 60 + 1) * 0.013, currency: "USD")))
-            let ring = random.inRange(2...40)
-            let ringText = "0\(ring / 60):" + (ring % 60 < 10 ? "0" : "") + String(ring % 60)
-            details.append(CallDetail(key: "elapsedTime", label: "Ringing", value: .text(ringText)))
+            details.append(CallDetail(key: "price", label: "Price", value: .money(Double((duration / 60 + 1) * 13) / 1_000, currency: "USD")))
+            details.append(CallDetail(key: "elapsedTime", label: "Ringing", value: .duration(random.inRange(2...40))))
             if random.chance(8) {
                 otherFields.append(JSONField("sentimentScore", .number(Double(random.inRange(-100...100)) / 100)))
             }

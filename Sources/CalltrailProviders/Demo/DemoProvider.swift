@@ -24,7 +24,9 @@ public struct DemoProvider: CallProvider {
             accountLabel: "demo data",
             outcomes: .fixed(CallOutcome.known),
             defaultPageSize: 100,
-            maximumPageSize: 1_000
+            maximumPageSize: 1_000,
+            leadIDs: .positiveInteger,
+            callIDs: .positiveInteger
         )
     }
 
@@ -52,6 +54,7 @@ public struct DemoProvider: CallProvider {
     }
 
     public func calls(forLead id: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
+        try descriptor.check(id)
         let start = try offset(from: cursor)
         try validate(limit: limit)
         guard let lead = demoLeads.first(where: { $0.id == id }) else { throw ProviderError.notFound("lead \(id)") }
@@ -63,6 +66,7 @@ public struct DemoProvider: CallProvider {
     }
 
     public func call(id: CallID) async throws -> Call {
+        try descriptor.check(id)
         try await waitLatency()
         guard let (lead, index) = DemoCallFactory.locate(id, in: demoLeads), !lead.isRestricted else {
             throw ProviderError.noAccess("this call")

@@ -1,0 +1,70 @@
+import CalltrailModel
+import CalltrailProviders
+import Foundation
+import Testing
+@testable import CalltrailViewModel
+
+/// What the detail says matches what was sent: money unrounded, one duration
+/// style, yes/no, counts with the right noun, and in the side pane each time
+/// on one short line with the zone once in the title.
+@Suite struct DetailValuesTests {
+    @Test func moneyIsShownAsSentWithAtLeastTwoDecimals() {
+        #expect(DisplayFormat.money(0.013) == "0.013")
+        #expect(DisplayFormat.money(0.039) == "0.039")
+        #expect(DisplayFormat.money(12.5) == "12.50")
+        #expect(DisplayFormat.money(3) == "3.00")
+        #expect(DisplayFormat.money(-0.5) == "-0.50")
+        #expect(DisplayFormat.money(1234.5678) == "1234.5678")
+        #expect(DisplayFormat.money(1e300) == "1e+300")
+    }
+
+    @Test func countsTakeTheSingularOnlyForOne() {
+        #expect(DisplayFormat.count(1, "call") == "1 call")
+        #expect(DisplayFormat.count(0, "call") == "0 calls")
+        #expect(DisplayFormat.count(1_204, "call") == "1,204 calls")
+        #expect(DisplayFormat.count(1, "entry", plural: "entries") == "1 entry")
+        #expect(DisplayFormat.count(2, "entry", plural: "entries") == "2 entries")
+    }
+
+    @Test func detailValuesReadOneWay() {
+        let utc = { (date: Date) in DisplayFormat.instant(date, in: TimeZone(identifier: "UTC") ?? .current) }
+        #expect(DisplayFormat.detailValue(.bool(true), instant: utc) == "yes")
+        #expect(DisplayFormat.detailValue(.bool(false), instant: utc) == "no")
+        #expect(DisplayFormat.detailValue(.duration(4), instant: utc) == "0:04")
+        #expect(DisplayFormat.detailValue(.duration(22), instant: utc) == DisplayFormat.duration(22))
+        #expect(DisplayFormat.detailValue(.money(0.013, currency: "USD"), instant: utc) == "0.013 USD")
+    }
+
+    @Test func shortInstantsDropTheZoneAndTheCurrentYear() throws {
+        let date = try #require(UTCTimestamp.parse("2026-11-17 01:06:34"))
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2026) == "Tue 17 Nov 01:06:34")
+        #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2027) == "Tue 17 Nov 2026 01:06:34")
+        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        #expect(DisplayFormat.shortInstant(date, in: tokyo, currentYear: 2026) == "Tue 17 Nov 10:06:34")
+        #expect(DisplayFormat.zoneOffset(at: date, in: tokyo) == "UTC+09:00")
+    }
+
+    @Test func theSidePaneGivesEachTimeOneLineAndTheFullDetailSpellsItOut() throws {
+        let start = try #require(UTCTimestamp.parse("2026-04-22 01:15:00"))
+        let call = Call(id: "7", direction: .outbound, startTime: start, endTime: start.addingTimeInterval(22), duration: 22,
+                        details: [CallDetail(key: "createTime", label: "Logged", value: .instant(start.addingTimeInterval(26))),
+                                  CallDetail(key: "elapsedTime", label: "Ringing", value: .duration(4))])
+        var state = PresentationTests.loaded([call])
+        // 38 columns is the side pane at 120 wide: every time fits on its one row.
+        let rows = state.detailRows(width: 36)
+        let values = Dictionary(rows.compactMap { if case .field(let l, let v) = $0 { (l, v) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(values["Started"] == "Wed 22 Apr 10:15:00")
+        #expect(values["Ended"] == "Wed 22 Apr 10:15:22")
+        #expect(values["Logged"] == "Wed 22 Apr 10:15:26")
+        #expect(values["Ringing"] == "0:04" && values["Duration"] == "0:22")
+        #expect(!rows.contains(.field(label: "", value: "UTC+09:00")), "no time wraps")
+        #expect(state.detailZone == "UTC+09:00")
+        state.focus = .calls
+        _ = BrowserReducer.reduce(&state, .open, now: state.now, wallClock: state.wallClock)
+        try #require(state.overlay == .fullDetail)
+        #expect(state.detailZone == nil)
+        let full = state.detailRows(width: 100)
+        #expect(full.contains(.field(label: "Started", value: "Wed 22 Apr 2026 10:15:00 UTC+09:00")))
+    }
+}
