@@ -12,7 +12,7 @@ struct CallsCommand: AsyncParsableCommand {
     @Option(help: "The lead's id.")
     var lead: String
 
-    @Option(help: "Only these outcomes, comma-separated: talked, voice-message, no-answer, bad-number, dnc-number, dnc-contact, or a vendor's own value.")
+    @Option(help: "Only these outcomes, comma-separated: talked, voice-message, no-answer, bad-number, dnc-number, dnc-contact (other:VALUE for a value Lofty added later), or Skipcall's and NectarDesk's own words.")
     var outcome: String?
 
     @Option(help: "Stop after this many calls (no further pages are fetched).")

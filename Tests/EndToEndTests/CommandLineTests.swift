@@ -13,7 +13,7 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty, "no header, no rows")
         #expect(result.stderr == "calltrail: unknown outcome 'talkd' for Demo — did you mean 'talked'? "
-            + "(valid: talked, voice-message, no-answer, bad-number, dnc-number, dnc-contact)\n")
+            + "(valid: talked, voice-message, no-answer, bad-number, dnc-number, dnc-contact; a value Demo added later: other:VALUE)\n")
         // Known words in any spelling still work.
         let known = try await Calltrail.run(
             ["calls", "--lead", "100001", "--outcome", "NoAnswer,talked", "--limit", "3", "--format", "csv"], token: nil)

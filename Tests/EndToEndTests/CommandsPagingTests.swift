@@ -114,10 +114,10 @@ import Testing
         #expect(rows.count == 40)
         #expect(rows.allSatisfy { $0.contains(",NoAnswer,") || $0.contains(",BadNumber,") })
 
-        // A vendor's own outcome, in any case.
+        // A value Lofty added later, in any case, marked as such (a bare unknown word is a typo: exit 64).
         let odd = try await Calltrail.run([
             "calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", "100002",
-            "--outcome", "leftmessagewithgatekeeper", "--format", "json",
+            "--outcome", "other:leftmessagewithgatekeeper", "--format", "json",
         ])
         #expect(odd.stdoutLines.count == 1 && odd.stdout.hasPrefix("{\"id\":200202,"))
     }
