@@ -110,7 +110,13 @@ enum CallDetailRows {
 
     static func unwrappedRows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
         var rows: [DetailRow] = []
-        let time = { (date: Date) in times.text(date, in: zone) }
+        // Times are written once the label column is known, to fit the value column on one line.
+        var timeRows: [(index: Int, date: Date)] = []
+        func timeField(_ label: String, _ date: Date?) {
+            guard let date else { return }
+            timeRows.append((rows.count, date))
+            rows.append(.field(label: label, value: ""))
+        }
         let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
             .compactMap { $0 }.joined(separator: " · ")
         if !summary.isEmpty { rows.append(.heading(DisplayText.sanitize(summary))) }
@@ -120,8 +126,8 @@ enum CallDetailRows {
         }
         field("Outcome", call.outcome?.label)
         if call.rating != nil { field("Rating", DisplayFormat.rating(call.rating) + " (\(call.rating ?? 0)/5)") }
-        field("Started", call.startTime.map(time))
-        field("Ended", call.endTime.map(time))
+        timeField("Started", call.startTime)
+        timeField("Ended", call.endTime)
         if call.duration != nil { field("Duration", DisplayFormat.duration(call.duration)) }
         field("Lead phone", call.leadPhoneNumber)
         field("Agent phone", call.userPhoneNumber)
@@ -129,7 +135,13 @@ enum CallDetailRows {
         if call.isDeleted { field("Deleted", "yes") }
         field("Call id", call.id.rawValue)
         field("Lead id", call.leadID?.rawValue)
-        for detail in call.details { field(detail.label, DisplayFormat.detailValue(detail.value, instant: time)) }
+        for detail in call.details {
+            if case .instant(let date) = detail.value {
+                timeField(detail.label, date)
+            } else {
+                field(detail.label, DisplayFormat.detailValue(detail.value, instant: { times.text($0, in: zone) }))
+            }
+        }
         if let note = call.note, !note.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Note"))
@@ -141,6 +153,11 @@ enum CallDetailRows {
             rows.append(.blank)
             rows.append(.heading("Other fields"))
             for other in call.otherFields { field(other.key, other.value.compactJSON) }
+        }
+        let valueWidth = width - 1 - DetailRow.labelWidth(of: rows)
+        for (index, date) in timeRows {
+            guard case .field(let label, _) = rows[index] else { continue }
+            rows[index] = .field(label: label, value: DisplayText.sanitize(times.text(date, in: zone, width: valueWidth)))
         }
         return rows
     }

@@ -8,10 +8,11 @@ enum DetailTimeStyle: Sendable, Hashable {
     /// "Wed 22 Apr 10:15:00", the year only when it is not `currentYear`.
     case short(currentYear: Int)
 
-    func text(_ date: Date, in zone: TimeZone) -> String {
+    /// The time for a value column `width` wide (a short time takes the longest form that fits).
+    func text(_ date: Date, in zone: TimeZone, width: Int = .max) -> String {
         switch self {
         case .full: return DisplayFormat.instant(date, in: zone)
-        case .short(let currentYear): return DisplayFormat.shortInstant(date, in: zone, currentYear: currentYear)
+        case .short(let currentYear): return DisplayFormat.shortInstant(date, in: zone, currentYear: currentYear, width: width)
         }
     }
 }

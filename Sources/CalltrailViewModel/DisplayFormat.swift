@@ -43,14 +43,20 @@ public enum DisplayFormat {
     }
 
     /// "Tue 17 Nov 01:06:34": one short line, the zone said once elsewhere; the
-    /// year only when it is not `currentYear`.
-    public static func shortInstant(_ date: Date, in zone: TimeZone, currentYear: Int) -> String {
+    /// year only when it is not `currentYear`. For a narrow column the weekday,
+    /// then the seconds, give way: the longest of those forms that fits `width`.
+    public static func shortInstant(_ date: Date, in zone: TimeZone, currentYear: Int, width: Int = .max) -> String {
         guard date.isRepresentable else { return UTCTimestamp.invalidTime }
         let dayNumber = LocalDay.number(of: date, in: zone)
         let (year, month, dayOfMonth) = civilDate(dayNumber)
-        let weekday = weekdays[((dayNumber % 7) + 7) % 7]
-        let yearText = year == currentYear ? "" : " \(year)"
-        return "\(weekday) \(dayOfMonth) \(months[month - 1])\(yearText) " + clockTime(date, in: zone, seconds: true)
+        let weekday = weekdays[((dayNumber % 7) + 7) % 7] + " "
+        let dayText = "\(dayOfMonth) \(months[month - 1])" + (year == currentYear ? "" : " \(year)") + " "
+        let forms = [
+            weekday + dayText + clockTime(date, in: zone, seconds: true),
+            dayText + clockTime(date, in: zone, seconds: true),
+            dayText + clockTime(date, in: zone),
+        ]
+        return forms.first { $0.count <= width } ?? forms[forms.count - 1]
     }
 
     /// The calendar year of `date` in the zone.

@@ -110,7 +110,7 @@ extension BrowserState {
         let matches = calls.reduce(0) { total, line in
             total + (timeline.call(at: line.ref).map { TimelineSearch.call($0, matches: query) ? 1 : 0 } ?? 0)
         }
-        return "\(DisplayFormat.count(matches)) of \(DisplayFormat.count(calls.count)) loaded calls"
+        return "\(DisplayFormat.count(matches)) of \(DisplayFormat.count(calls.count, "loaded call"))"
     }
 }
 

@@ -40,6 +40,10 @@ import Testing
         let utc = try #require(TimeZone(identifier: "UTC"))
         #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2026) == "Tue 17 Nov 01:06:34")
         #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2027) == "Tue 17 Nov 2026 01:06:34")
+        // A narrow column: the weekday gives way, then the seconds.
+        #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2026, width: 18) == "17 Nov 01:06:34")
+        #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2026, width: 14) == "17 Nov 01:06")
+        #expect(DisplayFormat.shortInstant(date, in: utc, currentYear: 2026, width: 3) == "17 Nov 01:06")
         let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
         #expect(DisplayFormat.shortInstant(date, in: tokyo, currentYear: 2026) == "Tue 17 Nov 10:06:34")
         #expect(DisplayFormat.zoneOffset(at: date, in: tokyo) == "UTC+09:00")
@@ -60,6 +64,12 @@ import Testing
         #expect(values["Ringing"] == "0:04" && values["Duration"] == "0:22")
         #expect(!rows.contains(.field(label: "", value: "UTC+09:00")), "no time wraps")
         #expect(state.detailZone == "UTC+09:00")
+        // The side pane at 120 columns with a long label (Lofty's and the demo's "Machine answered"): still one line.
+        var labelled = call
+        labelled.details.append(CallDetail(key: "isMachineAnswered", label: "Machine answered", value: .bool(false)))
+        let narrow = CallDetailRows.rows(for: labelled, width: 34, zone: PresentationTests.tokyo, times: .short(currentYear: 2026))
+        #expect(narrow.contains(.field(label: "Started", value: "22 Apr 10:15:00")))
+        #expect(!narrow.contains { if case .field("", _) = $0 { true } else { false } }, "nothing wraps: \(narrow)")
         state.focus = .calls
         _ = BrowserReducer.reduce(&state, .open, now: state.now, wallClock: state.wallClock)
         try #require(state.overlay == .fullDetail)

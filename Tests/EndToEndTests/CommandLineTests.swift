@@ -1,3 +1,4 @@
+import CalltrailModel
 import Foundation
 import Testing
 
@@ -126,6 +127,19 @@ import Testing
             if checked == 3 { break }
         }
         #expect(checked > 0)
+    }
+
+    /// What scripts/install.sh's man page is generated from (ArgumentParser's generate-manual reads it).
+    @Test func theParserDescribesEveryCommandForTheManPage() async throws {
+        let dump = try await Calltrail.run(["--experimental-dump-help"], token: nil)
+        #expect(dump.status == 0, "\(dump.stderr)")
+        let info = try JSONValue.parse(Array(dump.stdout.utf8))
+        guard case .array(let commands)? = info["command"]?["subcommands"] else {
+            Issue.record("no subcommands in the help dump")
+            return
+        }
+        let names = commands.compactMap { $0["commandName"]?.stringValue }
+        #expect(names == ["browse", "leads", "calls", "call", "webhook", "completions", "help"])
     }
 
     @Test func versionCompletionsAndMisspeltCommands() async throws {
