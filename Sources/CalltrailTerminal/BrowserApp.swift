@@ -13,6 +13,8 @@ public final class BrowserApp {
     private let renderer: FrameRenderer
     private let keyMap: KeyMap
     private var scroll = ScrollState()
+    /// The last frame drawn: panes that did not change are copied from it.
+    private var lastFrame: FrameRenderer.Drawn?
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
     private let clock = ContinuousClock()
@@ -80,6 +82,7 @@ public final class BrowserApp {
         if key == .resize {
             size = terminal.size
             terminal.invalidate()
+            lastFrame = nil
             browser.send(.resize(rows: size.height, columns: size.width))
             return
         }
@@ -114,6 +117,6 @@ public final class BrowserApp {
             model.footerMessage = startupNotice
             model.footerMessageIsError = true
         }
-        terminal.draw(renderer.render(model, width: size.width, height: size.height, scroll: &scroll))
+        terminal.draw(renderer.render(model, width: size.width, height: size.height, scroll: &scroll, reusing: &lastFrame))
     }
 }

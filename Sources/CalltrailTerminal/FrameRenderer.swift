@@ -17,7 +17,36 @@ public struct FrameRenderer: Sendable {
         self.keyMap = keyMap
     }
 
+    /// A frame as drawn, kept so the next one can reuse the panes that did not change.
+    public struct Drawn: Sendable {
+        let model: FrameModel
+        let screen: ScreenBuffer
+        let scroll: ScrollState
+    }
+
+    /// Draws `model`, copying from `previous` every pane whose content, place,
+    /// focus and scroll are the same (a key usually changes one or two panes).
+    public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, reusing previous: inout Drawn?) -> ScreenBuffer {
+        let reusable = previous.flatMap { drawn in
+            drawn.screen.width == width && drawn.screen.height == height && drawn.model.focus == model.focus
+                && drawn.model.overlay == .none && model.overlay == .none ? drawn : nil
+        }
+        let screen = render(model, width: width, height: height, scroll: &scroll) { pane, top in
+            guard let reusable, reusable.model.pane(pane) == model.pane(pane), reusable.scroll.top[pane] == top else { return nil }
+            return reusable.screen
+        }
+        previous = Drawn(model: model, screen: screen, scroll: scroll)
+        return screen
+    }
+
     public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState) -> ScreenBuffer {
+        render(model, width: width, height: height, scroll: &scroll) { _, _ in nil }
+    }
+
+    private func render(
+        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState,
+        unchanged: (Pane, _ scrollTop: Int?) -> ScreenBuffer?
+    ) -> ScreenBuffer {
         var screen = ScreenBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: model.focus)
         if layout.isTooSmall {
@@ -29,7 +58,11 @@ public struct FrameRenderer: Sendable {
             drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
         } else {
             for (pane, rect) in layout.panes {
-                drawPane(model.pane(pane), pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll)
+                if let source = unchanged(pane, scroll.top[pane]) {
+                    screen.copy(rect, from: source)
+                } else {
+                    drawPane(model.pane(pane), pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll)
+                }
             }
         }
         if model.overlay == .help { drawHelp(model, body: layout.body, into: &screen) }

@@ -87,6 +87,17 @@ public struct ScreenBuffer: Sendable, Equatable {
         return column
     }
 
+    /// Copies the cells of `rect` from `other` (a screen of the same size).
+    public mutating func copy(_ rect: Rect, from other: ScreenBuffer) {
+        guard other.width == width, other.height == height else { return }
+        let x0 = max(0, rect.x), x1 = min(width, rect.x + rect.width)
+        guard x0 < x1 else { return }
+        for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
+            let start = row * width
+            cells.replaceSubrange((start + x0)..<(start + x1), with: other.cells[(start + x0)..<(start + x1)])
+        }
+    }
+
     /// Fills a rectangle with blanks in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
         let x0 = max(0, x), y0 = max(0, y)

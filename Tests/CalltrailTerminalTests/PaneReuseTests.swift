@@ -1,0 +1,35 @@
+import CalltrailModel
+import CalltrailProviders
+import CalltrailViewModel
+import Testing
+
+@testable import CalltrailTerminal
+
+/// Frames drawn reusing the panes that did not change are the frames drawn afresh.
+@MainActor
+@Suite struct PaneReuseTests {
+    @Test func everyFrameDrawnByReuseEqualsTheFrameDrawnAfresh() async {
+        let browser = Browser(provider: DemoProvider(latency: .zero))
+        browser.send(.resize(rows: 24, columns: 120))
+        browser.start()
+        #expect(await browser.wait { !($0.timeline?.lines.isEmpty ?? true) })
+        let renderer = FrameRenderer()
+        var reusedScroll = ScrollState()
+        var freshScroll = ScrollState()
+        var previous: FrameRenderer.Drawn?
+        let actions: [BrowserAction] = [.focus(.calls)] + Array(repeating: .moveDown, count: 30)
+            + [.pageDown, .focus(.leads), .moveDown, .open, .toggleHelp, .toggleHelp, .moveDown, .open, .back, .moveUp]
+        var reusedAtLeastOnce = false
+        for action in actions {
+            browser.send(action)
+            _ = await browser.wait { $0.timeline?.pending == nil }
+            let model = BrowserFrameBuilder.frame(browser.state, width: 120, height: 24)
+            let before = previous
+            let reused = renderer.render(model, width: 120, height: 24, scroll: &reusedScroll, reusing: &previous)
+            let fresh = renderer.render(model, width: 120, height: 24, scroll: &freshScroll)
+            #expect(reused == fresh, "after \(action)")
+            if let before, before.model.leads == model.leads, before.model.overlay == .none, model.overlay == .none { reusedAtLeastOnce = true }
+        }
+        #expect(reusedAtLeastOnce, "the leads pane stayed the same while moving in the calls")
+    }
+}
