@@ -1,8 +1,10 @@
 import ArgumentParser
+import CalltrailTerminal
 
 /// Options every command takes. The token is deliberately not among them.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Where calls come from: \(ProviderFactory.knownProviders.joined(separator: ", ")) (default: demo).")
+    @Option(help: "Where calls come from: \(ProviderFactory.knownProviders.joined(separator: ", ")) (default: demo).",
+            completion: .list(ProviderFactory.knownProviders))
     var provider: String?
 
     @Option(name: .customLong("base-url"), help: "The provider's API base URL (HTTPS, or http:// on this machine).")
@@ -11,10 +13,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("page-size"), help: "Calls or leads per request.")
     var pageSize: Int?
 
-    @Option(help: "Colour theme of the browser.")
+    @Option(help: "Colour theme of the browser.", completion: .list(BuiltinThemes.names))
     var theme: String?
 
-    @Option(name: .customLong("config"), help: "Config file (default: $XDG_CONFIG_HOME/calltrail/config.toml).")
+    @Option(name: .customLong("config"), help: "Config file (default: $XDG_CONFIG_HOME/calltrail/config.toml).",
+            completion: .file(extensions: ["toml"]))
     var configPath: String?
 
     func validate() throws {

@@ -150,6 +150,8 @@ import Testing
             let script = try await Calltrail.run(["completions", shell], token: nil)
             #expect(script.status == 0, "\(script.stderr)")
             #expect(script.stdout.contains("calltrail") && script.stdout.contains("leads") && script.stdout.contains("outcome"))
+            // Option values complete too: providers, themes, formats.
+            #expect(script.stdout.contains("nectardesk") && script.stdout.contains("high-contrast") && script.stdout.contains("csv"))
         }
         let badShell = try await Calltrail.run(["completions", "tcsh"], token: nil)
         #expect(badShell.status == 64)
