@@ -117,7 +117,8 @@ enum CallFormatting: RecordFormatting {
         if call.isManual { rows.append(("Logged", "manually (no dialer record)")) }
         if call.isDeleted { rows.append(("Deleted", "yes")) }
         for detail in call.details {
-            rows.append((detail.label, DisplayFormat.detailValue(detail.value, instant: UTCTimestamp.format)))
+            let text = DisplayFormat.detailValue(detail.value, instant: UTCTimestamp.format)
+            rows.append((detail.label, text.isEmpty ? "—" : text))
         }
         for field in call.otherFields { rows.append(("Other: \(field.key)", field.value.displayText)) }
         let labelWidth = rows.map { DisplayText.width(DisplayText.sanitize($0.0)) }.max() ?? 0

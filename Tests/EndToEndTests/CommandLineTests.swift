@@ -129,6 +129,19 @@ import Testing
         #expect(checked > 0)
     }
 
+    @Test func nectarDeskCallReadsLikeTheBrowserWithOneEndedRow() async throws {
+        let stub = try await StubAPIProcess()
+        defer { stub.stop() }
+        let result = try await Calltrail.run(["call", "990002", "--provider", "nectardesk", "--base-url", stub.baseURL + "/nectardesk/v1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        #expect(lines.filter { $0.hasPrefix("Ended") }.count == 1, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("In queue") && $0.hasSuffix("  no") })
+        #expect(lines.contains { $0.hasPrefix("Talk time") && $0.hasSuffix("  6:20") })
+        #expect(lines.contains { $0.hasPrefix("Tags") && $0.hasSuffix("  —") }, "an empty list reads as —")
+        #expect(!result.stdout.contains("true") && !result.stdout.contains("false"))
+    }
+
     /// What scripts/install.sh's man page is generated from (ArgumentParser's generate-manual reads it).
     @Test func theParserDescribesEveryCommandForTheManPage() async throws {
         let dump = try await Calltrail.run(["--experimental-dump-help"], token: nil)
