@@ -34,10 +34,6 @@ static inline attr_t ct_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int ct_key_f(int n) { return KEY_F(n); }
 static inline int ct_key_resize(void) { return KEY_RESIZE; }
 static inline int ct_key_mouse(void) { return KEY_MOUSE; }
-static inline mmask_t ct_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
-static inline mmask_t ct_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t ct_button5_pressed(void) { return BUTTON5_PRESSED; }
-static inline mmask_t ct_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline int ct_ok(void) { return OK; }
 static inline int ct_key_code_yes(void) { return KEY_CODE_YES; }
 // newterm on the process's stdout/stdin (Swift 6 cannot touch the stdio globals);
@@ -49,5 +45,15 @@ static inline const char *ct_tigetstr(const char *name) {
     return (value == NULL || value == (char *)-1) ? NULL : value;
 }
 static inline int ct_err(void) { return ERR; }
+// Whether $TERM can move the cursor (has `cup`): 1 yes, 0 no (TERM=dumb), -1
+// an unknown type. The entry it loads stays allocated (a few KB, once): freeing it
+// with del_curterm crashed inside libtinfo here, and newterm loads its own.
+extern int setupterm(const char *, int, int *);
+static inline int ct_term_addresses_cursor(void) {
+    int error = 0;
+    if (setupterm(NULL, fileno(stdout), &error) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (char *)-1) ? 1 : 0;
+}
 
 #endif

@@ -17,6 +17,7 @@ public final class BrowserApp {
     private var lastFrame: FrameRenderer.Drawn?
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
+    private var helpArea = (rows: 0, lines: 0)
     private let clock = ContinuousClock()
     private let wakeups = LoopWakeups()
     /// True while the loop itself sends actions, so only other changes wake it.
@@ -68,6 +69,8 @@ public final class BrowserApp {
                 detailArea = area
                 browser.send(.detailArea(rows: area.rows, columns: area.columns))
             }
+            let help = renderer.helpArea(width: size.width, height: size.height)
+            if help != helpArea { helpArea = help; browser.send(.helpArea(rows: help.rows, lines: help.lines)) }
             if browser.changeCount != drawnChange {
                 drawnChange = browser.changeCount
                 draw(size: size)
@@ -93,22 +96,10 @@ public final class BrowserApp {
         }
         startupNotice = nil
         if case .mouse(let event) = key {
-            handle(event, size: size)
+            for action in MouseRouting.actions(for: event, state: browser.state, width: size.width, height: size.height, scroll: scroll) { browser.send(action) }
             return
         }
         if let action = KeyTranslator.action(for: key, state: browser.state, keyMap: keyMap) { browser.send(action) }
-    }
-
-    /// Wheel scrolls the pane under the pointer; a click focuses the pane it lands in.
-    private func handle(_ event: MouseEvent, size: (width: Int, height: Int)) {
-        let layout = Layout(width: size.width, height: size.height, focus: browser.state.focus)
-        guard let pane = layout.panes.first(where: { $0.1.contains(x: event.x, y: event.y) })?.0 else { return }
-        if pane != browser.state.focus, browser.state.overlay == .none { browser.send(.focus(pane)) }
-        switch event.kind {
-        case .click: break
-        case .wheelUp: for _ in 0..<3 { browser.send(.moveUp) }
-        case .wheelDown: for _ in 0..<3 { browser.send(.moveDown) }
-        }
     }
 
     private func draw(size: (width: Int, height: Int)) {

@@ -30,10 +30,11 @@ public enum BrowserFrameBuilder {
         let footer = state.footer
         var filters = footer.slots.map { FrameModel.FilterHint(key: $0.key, label: $0.label, isActive: $0.isOn) }
         filters.append(FrameModel.FilterHint(key: "0", label: "All", isActive: !footer.filterIsActive))
-        if footer.direction != "all" { filters.append(FrameModel.FilterHint(key: "d", label: footer.direction, isActive: true)) }
+        filters.append(FrameModel.FilterHint(key: "d", label: footer.direction == "all" ? "direction" : footer.direction, isActive: footer.direction != "all"))
         var footerMessage: String?
         var footerIsError = false
-        if let error = footer.error {
+        let blocking = state.blockingFailure
+        if let error = footer.error, blocking == nil {
             footerMessage = "⚠ " + error + (footer.retryHint.map { " · " + $0 } ?? "")
             footerIsError = true
         } else if let notice = footer.notice {
@@ -46,7 +47,9 @@ public enum BrowserFrameBuilder {
             calls: callsPane(state, width: callsWidth),
             detail: detailPane(state, width: detailWidth, height: bodyInner.height),
             filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
-            searchPrompt: footer.searchPrompt)
+            searchPrompt: footer.searchPrompt, filterSummary: filterSummary(footer),
+            helpScroll: state.help.isShown ? state.help.scroll : nil,
+            blocking: blocking.map { blockingPane($0, width: bodyInner.width) })
         if state.overlay == .none, state.focus != .detail {
             let mark = state.positionMark(for: state.focus) ?? ""
             if state.focus == .leads { model.leads.position = mark } else { model.calls.position = mark }
@@ -54,6 +57,34 @@ public enum BrowserFrameBuilder {
         model.searchHint = footer.searchHint
         model.searchMatches = footer.searchMatches
         return model
+    }
+
+    /// The failure, what to check, and the keys, wrapped to the body's width.
+    static func blockingPane(_ failure: BlockingFailure, width: Int) -> PaneFrame {
+        let room = max(10, width - 4)
+        var rows = [FrameRow([], isSelectable: false)]
+        for (index, line) in DisplayText.wrap(failure.message, to: room).enumerated() {
+            rows.append(FrameRow([Span(index == 0 ? " ⚠ " : "   ", CellStyle(.error, bold: true)), Span(line, CellStyle(.text, bold: true))], isSelectable: false))
+        }
+        if !failure.advice.isEmpty {
+            rows.append(FrameRow([], isSelectable: false))
+            for advice in failure.advice {
+                for (index, line) in DisplayText.wrap(advice, to: room).enumerated() {
+                    rows.append(FrameRow([Span(index == 0 ? " • " : "   "), Span(line)], isSelectable: false))
+                }
+            }
+        }
+        rows.append(FrameRow([], isSelectable: false))
+        rows.append(FrameRow([Span(" r retries · q quits", CellStyle(.muted))], isSelectable: false))
+        return PaneFrame(title: failure.title, rows: rows)
+    }
+
+    /// "filter: Talked, outbound · 0 clears", or nil when no filter is on.
+    static func filterSummary(_ footer: FooterFacts) -> String? {
+        guard footer.filterIsActive else { return nil }
+        var parts = footer.slots.filter(\.isOn).map(\.label)
+        if footer.direction != "all" { parts.append(footer.direction) }
+        return "filter: " + parts.joined(separator: ", ") + " · 0 clears"
     }
 
     static func leadsPane(_ state: BrowserState) -> PaneFrame {
@@ -102,12 +133,20 @@ public enum BrowserFrameBuilder {
             }
         }
         let selected = rows.firstIndex { if case .call(let call) = $0 { return call.isSelected } else { return false } }
-        if frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) { frameRows.append(tail) }
+        let status = state.timelineStatus
+        // The tail line follows rows; with no rows, the pane's one message says it all.
+        if status == .rows, frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) { frameRows.append(tail) }
         var message: FrameRow?
-        switch state.timelineStatus {
+        switch status {
         case .rows: break
         case .noLead: message = FrameRow([Span(" Choose a lead and press Enter", CellStyle(.muted))])
-        case .loading: message = FrameRow([Span(" Loading calls…", CellStyle(.muted))])
+        case .loading:
+            // Filtering through calls that do not match yet says how far it has looked.
+            if case .searching = state.timelineTail {
+                message = tailRow(state.timelineTail)
+            } else {
+                message = FrameRow([Span(" Loading calls…", CellStyle(.muted))])
+            }
         case .empty: message = FrameRow([Span(" No calls for this lead", CellStyle(.muted))])
         case .noMatches(let examined):
             message = FrameRow([Span(" No calls match the filter (\(DisplayFormat.count(examined)) examined)", CellStyle(.muted))])
@@ -153,6 +192,10 @@ public enum BrowserFrameBuilder {
             message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
         }
         let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (state.detailZone.map { " · " + $0 } ?? "")
-        return PaneFrame(title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message)
+        let position = state.detailPosition(width: max(1, width - 2), height: max(1, height))
+        let mark = position.total > position.shown ? FrameRenderer.positionMark(first: position.first, shown: position.shown, total: position.total) : ""
+        return PaneFrame(
+            title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message,
+            position: mark)
     }
 }

@@ -11,11 +11,13 @@ public enum BuiltinThemes {
 # calltrail theme: default (dark background).
 # Each role takes "[FG] [on BG] [bold] [reverse] [underline] [dim]"; a colour is
 # default, a name (red, bright-blue, gray) or a 256-colour palette number.
-# On 8-colour terminals palette numbers become the nearest basic colour.
+# On terminals with fewer than 256 colours (TERM=xterm, screen) the [colors-8]
+# table replaces the roles it names; other palette numbers become the nearest
+# basic colour (greys become black or white).
 [colors]
 text = "default"
 muted = "245"
-border = "240"
+border = "242"
 focus-border = "75 bold"
 title = "252 bold"
 selection = "16 on 75 bold"
@@ -41,6 +43,34 @@ status-busy = "180"
 status-no-answer = "246"
 status-voice-mail = "139"
 status-other = "default"
+
+# Eight colours, on a dark background: no blue text (too dark on black), no grey.
+[colors-8]
+muted = "white dim"
+border = "white"
+focus-border = "cyan bold"
+title = "white bold"
+selection = "black on cyan bold"
+header = "white on blue bold"
+footer = "white on blue"
+footer-key = "yellow on blue bold"
+footer-active = "black on green bold"
+heading = "yellow bold"
+label = "cyan"
+error = "white on red bold"
+spinner = "yellow bold"
+outcome-talked = "green"
+outcome-voice-message = "yellow"
+outcome-no-answer = "white dim"
+outcome-bad-number = "red"
+outcome-dnc-number = "magenta bold"
+outcome-dnc-contact = "magenta bold"
+status-completed = "green"
+status-missed = "yellow"
+status-failed = "red"
+status-busy = "yellow"
+status-no-answer = "white dim"
+status-voice-mail = "magenta"
 """#
         case "light":
             return #"""
@@ -48,7 +78,7 @@ status-other = "default"
 [colors]
 text = "default"
 muted = "243"
-border = "250"
+border = "245"
 focus-border = "25 bold"
 title = "235 bold"
 selection = "231 on 25 bold"
@@ -74,10 +104,40 @@ status-busy = "94"
 status-no-answer = "243"
 status-voice-mail = "54"
 status-other = "default"
+
+# Eight colours, on a light background: no yellow, cyan or green text (too pale
+# on white), no white on white.
+[colors-8]
+muted = "black dim"
+border = "black"
+focus-border = "blue bold"
+title = "black bold"
+selection = "white on blue bold"
+header = "white on blue bold"
+footer = "black on cyan"
+footer-key = "blue on cyan bold"
+footer-active = "white on blue bold"
+heading = "blue bold"
+label = "blue"
+error = "white on red bold"
+spinner = "red bold"
+outcome-talked = "blue bold"
+outcome-voice-message = "magenta"
+outcome-no-answer = "black dim"
+outcome-bad-number = "red"
+outcome-dnc-number = "magenta bold"
+outcome-dnc-contact = "magenta bold"
+status-completed = "blue"
+status-missed = "red"
+status-failed = "red bold"
+status-busy = "magenta"
+status-no-answer = "black dim"
+status-voice-mail = "magenta"
 """#
         case "high-contrast":
             return #"""
 # calltrail theme: high contrast (basic colours, bold, no greys). Format: see default.toml.
+# Basic colours only, so with eight colours bright-X shows as X: no [colors-8] needed.
 [colors]
 text = "bright-white"
 muted = "white"

@@ -1,3 +1,4 @@
+import CalltrailModel
 import CNcursesw
 import CTerminalRestore
 import Foundation
@@ -22,10 +23,14 @@ public final class CursesTerminal {
 
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
+        /// TERM names a terminal without cursor addressing (dumb, an editor's shell buffer).
+        case cannotAddressCursor(term: String)
         case cannotInitialise(String)
         public var description: String {
             switch self {
             case .notATerminal: return "calltrail's browser needs a terminal (stdin and stdout must be a TTY); use 'calltrail leads' or 'calltrail calls' for output to pipes and files"
+            case .cannotAddressCursor(let term):
+                return "calltrail's browser needs a full-screen terminal, and TERM=\(term) cannot move the cursor; set TERM (e.g. xterm-256color) or use 'calltrail leads' / 'calltrail calls'"
             case .cannotInitialise(let why): return "cannot start the terminal: \(why)"
             }
         }
@@ -36,6 +41,10 @@ public final class CursesTerminal {
     private var roleBase: [ThemeRole: (attr_t, Int16)] = [:]
     private var previous: ScreenBuffer?
     private var started = false
+    /// SGR mouse reports are on and read from the key stream.
+    private var mouseReporting = false
+    /// Characters read while looking for a mouse report that turned out to be typed.
+    private var typedAhead: [Key] = []
     public private(set) var colorCount = 0
 
     public init() {}
@@ -45,6 +54,12 @@ public final class CursesTerminal {
 
     public func start(_ options: Options) throws(StartError) {
         guard CursesTerminal.hasTerminal else { throw .notATerminal }
+        let term = DisplayText.sanitize(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        switch ct_term_addresses_cursor() {
+        case 1: break
+        case 0: throw .cannotAddressCursor(term: term.isEmpty ? "(unset)" : term)
+        default: throw .cannotInitialise("unknown terminal type '\(term)'")
+        }
         setlocale(LC_ALL, "")
         // Esc must answer at once; respect a user's own ESCDELAY.
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
@@ -63,7 +78,7 @@ public final class CursesTerminal {
         // Reads never wait: the loop sleeps on the input itself and reads only
         // what is there (an Esc still waits ESCDELAY for the rest of a sequence).
         nodelay(window, true)
-        if options.mouse { mousemask(ct_button1_clicked() | ct_button4_pressed() | ct_button5_pressed(), nil) }
+        if options.mouse { startMouseReporting() }
         captureLeaveSequence()
         ct_restore_install_handlers()
         setUpColors(options)
@@ -73,6 +88,7 @@ public final class CursesTerminal {
     public func stop() {
         guard started else { return }
         started = false
+        if mouseReporting { putp(SGRMouseReport.disable) }
         endwin()
         ct_restore_now()
     }
@@ -84,11 +100,13 @@ public final class CursesTerminal {
 
     /// The next key already typed, or nil when there is none.
     public func readKey() -> Key? {
+        if !typedAhead.isEmpty { return typedAhead.removeFirst() }
         guard let window else { return nil }
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         if result == ct_err() { return nil }
         if result == ct_key_code_yes() { return Self.decode(keyCode: Int32(value)) }
+        if value == 0x1B, mouseReporting { return readAfterEscape() }
         return Key.fromCharacter(UInt32(value))
     }
 
@@ -99,21 +117,38 @@ public final class CursesTerminal {
         return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
-    /// The pending mouse event, if it is one the browser uses.
-    static func readMouse() -> Key? {
-        var event = MEVENT()
-        guard getmouse(&event) == ct_ok() else { return nil }
-        let kind: MouseEvent.Kind
-        if event.bstate & ct_button4_pressed() != 0 {
-            kind = .wheelUp
-        } else if event.bstate & ct_button5_pressed() != 0 {
-            kind = .wheelDown
-        } else if event.bstate & ct_button1_clicked() != 0 {
-            kind = .click
-        } else {
-            return nil
+    /// Mouse reports in SGR form (1006) for any TERM: curses is told not to
+    /// decode its own `kmous` format (X10 on screen/tmux entries, limited to 223 columns).
+    private func startMouseReporting() {
+        keyok(ct_key_mouse(), false)
+        putp(SGRMouseReport.enable)
+        mouseReporting = true
+    }
+
+    /// After an Esc with the mouse on: a mouse report, or Esc and whatever was typed after it.
+    private func readAfterEscape() -> Key? {
+        guard let window else { return .escape }
+        var body: [Character] = []
+        while true {
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            if result == ct_err() { break }
+            if result == ct_key_code_yes() {
+                typedAhead = body.compactMap { $0.unicodeScalars.first.flatMap { Key.fromCharacter($0.value) } }
+                if let key = Self.decode(keyCode: Int32(value)) { typedAhead.append(key) }
+                return .escape
+            }
+            body.append(Character(Unicode.Scalar(UInt32(value)) ?? "?"))
+            switch SGRMouseReport.progress(body) {
+            case .more: continue
+            case .report(let event?): return .mouse(event)
+            case .report(nil): return readKey()
+            case .notAReport: break
+            }
+            break
         }
-        return .mouse(MouseEvent(kind, x: Int(event.x), y: Int(event.y)))
+        typedAhead = body.compactMap { $0.unicodeScalars.first.flatMap { Key.fromCharacter($0.value) } }
+        return .escape
     }
 
     static func decode(keyCode: Int32) -> Key? {
@@ -130,7 +165,6 @@ public final class CursesTerminal {
         case KEY_BTAB: return .backTab
         case KEY_BACKSPACE: return .backspace
         case ct_key_resize(): return .resize
-        case ct_key_mouse(): return readMouse()
         default:
             for n in 1...12 where keyCode == ct_key_f(Int32(n)) { return .function(n) }
             return nil
@@ -202,10 +236,9 @@ public final class CursesTerminal {
             use_default_colors()
         }
         colorCount = useColor ? Int(ct_colors()) : 0
-        let theme = useColor ? options.theme : Theme.monochrome
         var pairs: [[Int16]: Int16] = [:]
         for role in ThemeRole.allCases {
-            let style = theme.style(for: role)
+            let style = options.theme.style(for: role, colors: colorCount)
             var attributes = ct_a_normal()
             if style.bold { attributes |= ct_a_bold() }
             if style.reverse { attributes |= ct_a_reverse() }
@@ -230,7 +263,7 @@ public final class CursesTerminal {
     }
 
     private func colorNumber(_ color: ThemeColor) -> Int16 {
-        switch color.degraded(toColors: colorCount >= 256 ? 256 : (colorCount >= 16 ? 16 : 8)) {
+        switch color {
         case .terminalDefault: return -1
         case .palette(let index): return Int16(index)
         }

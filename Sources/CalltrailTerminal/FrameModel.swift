@@ -46,15 +46,20 @@ public struct PaneFrame: Hashable, Sendable {
     public var rows: [FrameRow]
     public var selectedRow: Int?
     public var message: FrameRow?
-    /// Where the selection is ("123/2,400"), drawn in the bottom edge; empty for none.
-    public var position = ""
+    /// Where the view is ("123/2,400" on a list, "12–30/84" in help or the detail),
+    /// drawn at the right of the bottom border; empty for none.
+    public var position: String
 
-    public init(title: String, titleSuffix: String = "", rows: [FrameRow] = [], selectedRow: Int? = nil, message: FrameRow? = nil) {
+    public init(
+        title: String, titleSuffix: String = "", rows: [FrameRow] = [], selectedRow: Int? = nil, message: FrameRow? = nil,
+        position: String = ""
+    ) {
         self.title = title
         self.titleSuffix = titleSuffix
         self.rows = rows
         self.selectedRow = selectedRow
         self.message = message
+        self.position = position
     }
 }
 
@@ -92,12 +97,20 @@ public struct FrameModel: Hashable, Sendable {
     public var searchHint: String?
     /// How many match what is typed ("12 leads").
     public var searchMatches: String?
+    /// The filters that are on, for the footer ("filter: Talked, outbound · 0 clears"); nil when none.
+    public var filterSummary: String?
+    /// The help's first line on screen while help shows; nil when it does not.
+    public var helpScroll: Int?
+    /// A failure nothing can be shown without (token refused, provider unreachable),
+    /// drawn across the whole body instead of the panes.
+    public var blocking: PaneFrame?
 
     public init(
         headerLeft: String, headerRight: String = "", spinner: String = "", focus: Pane = .leads,
         overlay: Overlay = .none, leads: PaneFrame, calls: PaneFrame, detail: PaneFrame,
         filters: [FilterHint] = [], footerMessage: String? = nil, footerMessageIsError: Bool = false,
-        searchPrompt: String? = nil
+        searchPrompt: String? = nil, filterSummary: String? = nil, helpScroll: Int? = nil,
+        blocking: PaneFrame? = nil
     ) {
         self.headerLeft = headerLeft
         self.headerRight = headerRight
@@ -111,6 +124,9 @@ public struct FrameModel: Hashable, Sendable {
         self.footerMessage = footerMessage
         self.footerMessageIsError = footerMessageIsError
         self.searchPrompt = searchPrompt
+        self.filterSummary = filterSummary
+        self.helpScroll = helpScroll
+        self.blocking = blocking
     }
 
     public func pane(_ pane: Pane) -> PaneFrame {

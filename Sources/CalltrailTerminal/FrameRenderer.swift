@@ -54,7 +54,10 @@ public struct FrameRenderer: Sendable {
             return screen
         }
         drawHeader(model, layout.header, into: &screen)
-        if model.overlay == .fullDetail {
+        if let blocking = model.blocking {
+            var unused = ScrollState()
+            drawPane(blocking, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &unused)
+        } else if model.overlay == .fullDetail {
             drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
         } else {
             for (pane, rect) in layout.panes {
@@ -65,7 +68,7 @@ public struct FrameRenderer: Sendable {
                 }
             }
         }
-        if model.overlay == .help { drawHelp(model, body: layout.body, into: &screen) }
+        if let helpScroll = model.helpScroll { drawHelp(model, scroll: helpScroll, body: layout.body, into: &screen) }
         drawFooter(model, layout.footer, into: &screen)
         return screen
     }
@@ -158,51 +161,44 @@ public struct FrameRenderer: Sendable {
         }
     }
 
-    func drawFooter(_ model: FrameModel, _ rect: Rect, into screen: inout ScreenBuffer) {
-        let base = CellStyle(.footer)
-        screen.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: base)
-        let end = rect.x + rect.width
-        if let prompt = model.searchPrompt {
-            drawSearchPrompt(prompt, model, rect, into: &screen)
-            return
-        }
-        if let message = model.footerMessage {
-            let style = model.footerMessageIsError ? CellStyle(.error, bold: true) : CellStyle(.footer, bold: true)
-            screen.put(" " + message, x: rect.x, y: rect.y, style: style, limit: rect.width)
-            return
-        }
-        let help = "?help  q quit "
-        let helpWidth = DisplayText.width(help)
-        let limit = end - helpWidth - 1
-        var column = rect.x + 1
-        for hint in model.filters {
-            let text = "[\(hint.key)]\(hint.label)"
-            guard column + DisplayText.width(text) <= limit else { break }
-            let style = hint.isActive ? CellStyle(.footerActive, bold: true) : CellStyle(.footerKey)
-            column = screen.put(text, x: column, y: rect.y, style: style)
-            column = screen.put(" ", x: column, y: rect.y, style: base)
-        }
-        if rect.width > helpWidth { screen.put(help, x: end - helpWidth, y: rect.y, style: CellStyle(.footerKey)) }
-    }
-
     /// The `?` overlay: every binding of the key map, outcome keys named by the
-    /// provider's vocabulary.
-    func drawHelp(_ model: FrameModel, body: Rect, into screen: inout ScreenBuffer) {
+    /// provider's vocabulary, from line `scroll` on, with its position in the bottom edge.
+    func drawHelp(_ model: FrameModel, scroll: Int, body: Rect, into screen: inout ScreenBuffer) {
         let lines = helpLines(model)
         let keyWidth = min(18, lines.map { DisplayText.width($0.0) }.max() ?? 10)
         let helpWidth = lines.map { DisplayText.width($0.1) }.max() ?? 30
         let width = min(body.width - 2, keyWidth + helpWidth + 6)
-        let height = min(body.height, lines.count + 4)
+        let height = Self.helpHeight(lines: lines.count, body: body)
         guard width > 10, height > 4 else { return }
         let box = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        let rows = height - 3
+        let first = max(0, min(scroll, lines.count - rows))
+        let shown = lines.dropFirst(first).prefix(rows)
+        let mark = lines.count > rows ? Self.positionMark(first: first, shown: shown.count, total: lines.count) : ""
         screen.fill(x: box.x, y: box.y, width: box.width, height: box.height)
-        screen.drawBox(box, title: "Help · Esc or ? closes", focused: true)
+        screen.drawBox(box, title: "Help · q, Esc or ? closes", focused: true)
+        drawPositionMark(mark, rect: box, focused: true, into: &screen)
         let inner = ScreenBuffer.inner(box)
-        for (offset, line) in lines.prefix(inner.height - 1).enumerated() {
+        for (offset, line) in shown.enumerated() {
             let y = inner.y + 1 + offset
             screen.put(DisplayText.fit(line.0, to: keyWidth), x: inner.x + 1, y: y, style: CellStyle(.label, bold: true))
-            screen.put(line.1, x: inner.x + 2 + keyWidth, y: y, style: .plain, limit: inner.width - keyWidth - 3)
+            let room = inner.width - keyWidth - 3
+            screen.put(DisplayText.truncate(line.1, to: room), x: inner.x + 2 + keyWidth, y: y, style: .plain, limit: room)
         }
+    }
+
+    static func helpHeight(lines: Int, body: Rect) -> Int { min(body.height, lines + 4) }
+
+    /// Lines of help and how many show at a terminal size, for the view-model's scrolling bounds.
+    public func helpArea(width: Int, height: Int) -> (rows: Int, lines: Int) {
+        let body = Layout(width: width, height: height, focus: .calls).body
+        let lines = keyMap.bindings.count
+        return (max(1, Self.helpHeight(lines: lines, body: body) - 3), lines)
+    }
+
+    /// "12–30/84": the lines shown of all there are.
+    public static func positionMark(first: Int, shown: Int, total: Int) -> String {
+        "\(DisplayFormat.count(first + 1))–\(DisplayFormat.count(first + shown))/\(DisplayFormat.count(total))"
     }
 
     func helpLines(_ model: FrameModel) -> [(String, String)] {

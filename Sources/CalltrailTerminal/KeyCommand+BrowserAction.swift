@@ -24,6 +24,7 @@ extension KeyCommand {
         case .reload: return .reload
         case .toggleDirection: return .toggleDirectionFilter
         case .help: return .toggleHelp
+        case .close: return .close
         case .quit: return .quit
         }
     }

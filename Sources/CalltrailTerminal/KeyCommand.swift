@@ -15,5 +15,8 @@ public enum KeyCommand: Hashable, Sendable {
     /// All → outbound → inbound.
     case toggleDirection
     case help
+    /// Close help, the full-screen detail or a search; from the main view, quit.
+    case close
+    /// Quit from anywhere.
     case quit
 }

@@ -30,6 +30,8 @@ public enum ThemeColor: Hashable, Sendable {
         guard case .palette(let index) = self, index >= available else { return self }
         if index < 16 { return .palette(index - 8) }
         let (r, g, b) = ThemeColor.rgb(ofPaletteIndex: index)
+        // A grey has no hue to keep: black or white, never the nearest hue (243 was yellow).
+        if max(r, g, b) - min(r, g, b) < 24 { return .palette((r + g + b) / 3 >= 128 ? 7 : 0) }
         var best = 0
         var bestDistance = Int.max
         for basic in 0..<min(available, 8) {
@@ -43,7 +45,7 @@ public enum ThemeColor: Hashable, Sendable {
         return .palette(best)
     }
 
-    private static let basicRGB: [(Int, Int, Int)] = [
+    static let basicRGB: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
     ]
 

@@ -6,14 +6,17 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Reads a theme file: a small subset of TOML — `#` comments, one `[colors]`
-/// table, and lines `role = "STYLE"`, where STYLE is `[FG] [on BG] [bold]
+/// Reads a theme file: a small subset of TOML — `#` comments, a `[colors]`
+/// table and an optional `[colors-8]` table (the form for terminals with fewer
+/// than 256 colours), and lines `role = "STYLE"`, where STYLE is `[FG] [on BG] [bold]
 /// [reverse] [underline] [dim]` and a colour is `default`, a name (`red`,
 /// `bright-blue`, `gray`) or a palette number 0…255. Roles left out inherit the
 /// default theme's style.
 public enum ThemeParser {
     public static func parse(_ source: String, name: String, base: Theme? = nil) throws(ThemeError) -> Theme {
         var styles = base?.styles ?? [:]
+        var basicStyles = base?.basicStyles ?? [:]
+        var ownBasic: Set<ThemeRole> = []
         var section: String?
         for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
@@ -22,8 +25,8 @@ public enum ThemeParser {
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw ThemeError(message: "line \(lineNumber): unclosed table header") }
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                guard section == "colors" else {
-                    throw ThemeError(message: "line \(lineNumber): unknown table [\(section ?? "")] (expected [colors])")
+                guard section == "colors" || section == "colors-8" else {
+                    throw ThemeError(message: "line \(lineNumber): unknown table [\(section ?? "")] (expected [colors] or [colors-8])")
                 }
                 continue
             }
@@ -32,7 +35,7 @@ public enum ThemeParser {
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            guard section == "colors" else {
+            guard section != nil else {
                 if key == "name" { continue }  // a top-level name is documentation
                 throw ThemeError(message: "line \(lineNumber): unknown key '\(key)' outside [colors]")
             }
@@ -42,9 +45,17 @@ public enum ThemeParser {
             guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else {
                 throw ThemeError(message: "line \(lineNumber): value of '\(key)' must be a quoted string")
             }
-            styles[role] = try parseStyle(String(value.dropFirst().dropLast()), key: key, line: lineNumber)
+            let style = try parseStyle(String(value.dropFirst().dropLast()), key: key, line: lineNumber)
+            if section == "colors-8" {
+                basicStyles[role] = style
+                ownBasic.insert(role)
+            } else {
+                styles[role] = style
+                // A role this file sets is not overridden by the base theme's eight-colour form.
+                if !ownBasic.contains(role) { basicStyles[role] = nil }
+            }
         }
-        return Theme(name: name, styles: styles)
+        return Theme(name: name, styles: styles, basicStyles: basicStyles)
     }
 
     static func parseStyle(_ text: String, key: String, line: Int) throws(ThemeError) -> ThemeStyle {

@@ -36,6 +36,10 @@ public enum BrowserAction: Sendable, Equatable {
     case toggleHelp
     /// `J` / `K` (`]` / `[`): the next / previous call, also inside the full-screen detail.
     case nextCall, previousCall
+    /// How many lines the help has and how many fit (send it when that changes).
+    case helpArea(rows: Int, lines: Int)
+    /// `q`: close help, the full-screen detail or a search; from the main view, quit.
+    case close
     /// The terminal's size in cells.
     case resize(rows: Int, columns: Int)
     /// Where the detail is drawn (inside the pane's border, or full screen), so
@@ -60,9 +64,9 @@ public enum Pane: Sendable, Hashable, CaseIterable {
     case leads, calls, detail
 }
 
-/// What covers the panes, if anything.
+/// What covers the panes, if anything (help is a layer above it: `HelpState`).
 public enum Overlay: Sendable, Hashable {
-    case none, help, fullDetail
+    case none, fullDetail
 }
 
 /// Names one request, so its answer can be matched to it (or dropped as stale).

@@ -64,7 +64,9 @@ public enum BrowserReducer {
         case .searchPrevious: findInTimeline(&state, forward: false, includingSelection: false)
         case .reload: effects += reload(&state)
         case .retry: effects += retry(&state)
-        case .toggleHelp: state.overlay = state.overlay == .help ? .none : .help
+        case .toggleHelp: toggleHelp(&state)
+        case .helpArea(let height, let lines): setHelpArea(&state, rows: height, lines: lines)
+        case .close: effects += close(&state)
         case .resize(let height, let width):
             state.viewport = Viewport(rows: max(height, 1), columns: max(width, 1))
             state.timeline?.scrollToSelection(listRows: state.viewport.listRows)
@@ -122,8 +124,9 @@ public enum BrowserReducer {
     // MARK: Movement
 
     private static func move(_ state: inout BrowserState, by delta: Int) {
-        guard !state.search.isEditing, state.overlay != .help else { return }
+        guard !state.search.isEditing else { return }
         let rows = state.viewport.listRows
+        if state.help.isShown { return scrollHelp(&state, by: delta, listRows: rows) }
         if state.overlay == .fullDetail || state.focus == .detail {
             state.detail.scroll = max(0, min(state.detail.scroll + delta, state.detailMaximumScroll))
             return
@@ -137,7 +140,8 @@ public enum BrowserReducer {
     }
 
     private static func jump(_ state: inout BrowserState, toTop: Bool) {
-        guard !state.search.isEditing, state.overlay != .help else { return }
+        guard !state.search.isEditing else { return }
+        if state.help.isShown { return scrollHelp(&state, by: toTop ? -state.help.lines : state.help.lines, listRows: .max) }
         let rows = state.viewport.listRows
         if state.overlay == .fullDetail || state.focus == .detail {
             state.detail.scroll = toTop ? 0 : state.detailMaximumScroll
@@ -166,7 +170,7 @@ public enum BrowserReducer {
     // MARK: Open, back, reload, retry
 
     private static func open(_ state: inout BrowserState) -> [BrowserEffect] {
-        guard !state.search.isEditing, state.overlay == .none else { return [] }
+        guard !state.search.isEditing, state.overlay == .none, !state.help.isShown else { return [] }
         switch state.focus {
         case .leads:
             guard let lead = state.leads.selectedLead else {
@@ -214,13 +218,17 @@ public enum BrowserReducer {
         return [.cancel(pending)]
     }
 
-    private static func back(_ state: inout BrowserState) -> [BrowserEffect] {
+    static func back(_ state: inout BrowserState) -> [BrowserEffect] {
         state.notice = nil
         if state.search.isEditing { return cancelSearch(&state) }
         // Esc stops a long `G`, search or run of motion first; the page in flight still lands.
         if state.timeline?.stopCatchingUp() == true { return [] }
         if state.focus == .leads, state.leads.pendingMotion != 0 {
             state.leads.pendingMotion = 0
+            return []
+        }
+        if state.help.isShown {
+            state.help.isShown = false
             return []
         }
         if state.overlay != .none {

@@ -14,6 +14,8 @@ public struct BrowserSettings: Sendable, Hashable {
     public var timeZone: TimeZone
     /// Open straight at this lead (`--lead`).
     public var initialLead: LeadID?
+    /// How to fix a refused token or an unreachable provider, for the full-pane message.
+    public var advice: ConnectionAdvice
 
     public static let defaultMaximumHeldPages = 8
 
@@ -22,7 +24,8 @@ public struct BrowserSettings: Sendable, Hashable {
         leadsPageSize: Int = 100,
         maximumHeldPages: Int = BrowserSettings.defaultMaximumHeldPages,
         timeZone: TimeZone = .current,
-        initialLead: LeadID? = nil
+        initialLead: LeadID? = nil,
+        advice: ConnectionAdvice = ConnectionAdvice()
     ) {
         self.pageSize = pageSize
         self.leadsPageSize = leadsPageSize
@@ -30,5 +33,6 @@ public struct BrowserSettings: Sendable, Hashable {
         self.maximumHeldPages = max(3, maximumHeldPages)
         self.timeZone = timeZone
         self.initialLead = initialLead
+        self.advice = advice
     }
 }

@@ -22,6 +22,7 @@ public struct BrowserState: Sendable {
     public internal(set) var viewport = Viewport()
     public internal(set) var focus: Pane = .leads
     public internal(set) var overlay: Overlay = .none
+    public internal(set) var help = HelpState()
     public internal(set) var leads = LeadsState()
     /// The open lead's calls; nil until a lead is opened.
     public internal(set) var timeline: TimelineState?

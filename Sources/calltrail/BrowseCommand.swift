@@ -43,7 +43,7 @@ struct BrowseCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.report(error)
         }
-        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead)
+        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration))
         let options = TerminalBrowser.Options(theme: configuration.theme, mouse: configuration.mouse)
         do {
             try await Self.browse(provider: provider, settings: settings, options: options)

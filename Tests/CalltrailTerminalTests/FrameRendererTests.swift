@@ -5,7 +5,7 @@ import Testing
 @testable import CalltrailTerminal
 
 @Suite struct FrameRendererTests {
-    static func sample(focus: Pane = .calls, overlay: Overlay = .none) -> FrameModel {
+    static func sample(focus: Pane = .calls, overlay: Overlay = .none, helpScroll: Int? = nil) -> FrameModel {
         FrameModel(
             headerLeft: "calltrail · Demo · demo data", headerRight: "12 calls loaded", focus: focus, overlay: overlay,
             leads: PaneFrame(
@@ -22,7 +22,8 @@ import Testing
                     FrameRow([Span(" ↙ 09:02  0:00  "), Span("No answer", CellStyle(.outcomeNoAnswer), width: .fixed(12)), Span("", width: .fill)]),
                 ], selectedRow: 1),
             detail: PaneFrame(title: "Call", rows: [FrameRow([Span(" Outbound · Completed")])]),
-            filters: [FrameModel.FilterHint(key: "1", label: "Talked", isActive: true), FrameModel.FilterHint(key: "0", label: "All", isActive: false)])
+            filters: [FrameModel.FilterHint(key: "1", label: "Talked", isActive: true), FrameModel.FilterHint(key: "0", label: "All", isActive: false)],
+            helpScroll: helpScroll)
     }
 
     @Test func drawsHeaderThreePanesAndFooter() {
@@ -68,7 +69,7 @@ import Testing
 
     @Test func helpListsEveryBindingWithOutcomeNames() {
         var scroll = ScrollState()
-        let screen = FrameRenderer().render(Self.sample(overlay: .help), width: 100, height: 40, scroll: &scroll)
+        let screen = FrameRenderer().render(Self.sample(helpScroll: 0), width: 100, height: 40, scroll: &scroll)
         let text = screen.lines.joined(separator: "\n")
         #expect(text.contains("Help"))
         #expect(text.contains("filter: Talked"))

@@ -41,7 +41,8 @@ import Testing
         #expect(map.command(for: .escape) == .back)
         #expect(map.command(for: .character("3")) == .toggleOutcome(3))
         #expect(map.command(for: .character("0")) == .clearOutcomes)
-        #expect(map.command(for: .character("q")) == .quit)
+        #expect(map.command(for: .character("q")) == .close)
+        #expect(map.command(for: .character("Q")) == .quit)
         #expect(map.command(for: .control("c")) == .quit)
         #expect(map.command(for: .character("x")) == nil)
     }

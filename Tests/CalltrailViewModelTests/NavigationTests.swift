@@ -75,9 +75,9 @@ import Testing
         browser.send(.back)
         #expect(browser.state.overlay == .none && browser.state.focus == .calls)
         browser.send(.toggleHelp)
-        #expect(browser.state.overlay == .help)
+        #expect(browser.state.help.isShown)
         browser.send(.back)
-        #expect(browser.state.overlay == .none)
+        #expect(!browser.state.help.isShown && browser.state.overlay == .none)
     }
 
     @Test func resizingKeepsTheSelectedCallOnScreen() async throws {
