@@ -4,7 +4,7 @@ import CalltrailModel
 /// leads, and inside the full-screen detail without leaving it (where `j`/`k` scroll).
 extension BrowserReducer {
     static func stepCall(_ state: inout BrowserState, by delta: Int) {
-        guard !state.search.isEditing, state.overlay != .help else { return }
+        guard !state.search.isEditing, !state.help.isShown else { return }
         guard state.overlay == .fullDetail || state.focus != .leads else { return }
         moveCall(&state, by: delta)
     }

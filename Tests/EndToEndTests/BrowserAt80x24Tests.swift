@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func dumbTerminalIsRefusedWithExitStatus2() async throws {
-        let tmux = try TmuxSession(width: 80, height: 24, command: "\(Self.binary); echo \"exit=$?\"", environment: ["TERM": "dumb"])
+        let tmux = try TmuxSession(width: 80, height: 24, command: "\(Self.binary); echo \"exit=$?\"; sleep 60", environment: ["TERM": "dumb"])
         defer { tmux.close() }
         let screen = try await tmux.waitFor(text: "exit=")
         #expect(screen.contains("exit=2"))

@@ -218,14 +218,14 @@ import Testing
             "CALLTRAIL_TOKEN": StubAPIProcess.token, "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config",
         ])
         defer { tmux.close() }
-        /// "1=completed", … for the keys 1…6 in the footer, the last one shown left out (it may be cut).
+        /// "1=completed", … for the keys 1…6 in the footer (it shows whole hints only, dropping what does not fit).
         func keys(_ screen: String) -> [String] {
             let parts = Self.footer(screen).split(separator: "[").dropFirst().compactMap { part -> String? in
                 let halves = part.split(separator: "]", maxSplits: 1)
                 guard halves.count == 2, let key = Int(halves[0]), (1...6).contains(key) else { return nil }
                 return "\(key)=" + halves[1].trimmingCharacters(in: .whitespaces)
             }
-            return Array(parts.dropLast())
+            return parts
         }
         let opened = try await tmux.waitFor("Jane Cooper's calls and three keys") { screen in
             Self.title(screen).contains("Calls · Jane Cooper") && keys(screen).count >= 3
