@@ -15,7 +15,7 @@ import Testing
         let browser = Browser(provider: DemoProvider(latency: .zero), settings: BrowserSettings(initialLead: lead))
         browser.send(.resize(rows: height, columns: width))
         browser.start()
-        _ = await browser.wait { !($0.timeline?.lines.isEmpty ?? true) }
+        _ = await browser.wait(timeout: .seconds(60)) { !($0.timeline?.lines.isEmpty ?? true) }
         return browser
     }
 
