@@ -29,7 +29,9 @@ public struct FrameRenderer: Sendable {
     public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, reusing previous: inout Drawn?) -> ScreenBuffer {
         let reusable = previous.flatMap { drawn in
             drawn.screen.width == width && drawn.screen.height == height && drawn.model.focus == model.focus
-                && drawn.model.overlay == .none && model.overlay == .none ? drawn : nil
+                && drawn.model.overlay == .none && model.overlay == .none
+                // Help and a blocking failure cover the panes: what they covered cannot be copied.
+                && drawn.model.helpScroll == nil && drawn.model.blocking == nil ? drawn : nil
         }
         let screen = render(model, width: width, height: height, scroll: &scroll) { pane, top in
             guard let reusable, reusable.model.pane(pane) == model.pane(pane), reusable.scroll.top[pane] == top else { return nil }
