@@ -27,6 +27,9 @@ public struct Call: Sendable, Hashable, Identifiable {
     public var isManual: Bool
     /// The vendor marks the call deleted; shown as such rather than hidden.
     public var isDeleted: Bool
+    /// Whether the call was recorded, when the vendor says (Lofty's
+    /// `recordingSwitch`, NectarDesk's `recordings`); nil when it does not.
+    public var hasRecording: Bool?
     /// Vendor-specific known fields, labelled, in display order.
     public var details: [CallDetail]
     /// Fields the program does not know, by their API key, exactly as they came.
@@ -49,6 +52,7 @@ public struct Call: Sendable, Hashable, Identifiable {
         userPhoneNumber: String? = nil,
         isManual: Bool = false,
         isDeleted: Bool = false,
+        hasRecording: Bool? = nil,
         details: [CallDetail] = [],
         otherFields: [JSONField] = [],
         raw: JSONValue? = nil
@@ -67,6 +71,7 @@ public struct Call: Sendable, Hashable, Identifiable {
         self.userPhoneNumber = userPhoneNumber
         self.isManual = isManual
         self.isDeleted = isDeleted
+        self.hasRecording = hasRecording
         self.details = details
         self.otherFields = otherFields
         self.raw = raw

@@ -18,6 +18,11 @@ public protocol CallProvider: Sendable {
 
     /// One call with every field the vendor has for it.
     func call(id: CallID) async throws -> Call
+
+    /// The call's recording, fetched when asked (its link may be short-lived);
+    /// nil when the call has none. Vendors without recordings throw `.unsupported`
+    /// (the default implementation).
+    func recording(forCall id: CallID) async throws -> RecordingLink?
 }
 
 /// What the rest of the program needs to know about a provider besides its data.
@@ -35,6 +40,8 @@ public struct ProviderDescriptor: Sendable, Hashable {
     /// What the provider's lead ids and call ids look like (see `check`).
     public var leadIDs: IDShape
     public var callIDs: IDShape
+    /// Whether `recording(forCall:)` can answer (the browser offers `o` then).
+    public var offersRecordings: Bool
 
     public init(
         name: String,
@@ -43,7 +50,8 @@ public struct ProviderDescriptor: Sendable, Hashable {
         defaultPageSize: Int,
         maximumPageSize: Int,
         leadIDs: IDShape = .any,
-        callIDs: IDShape = .any
+        callIDs: IDShape = .any,
+        offersRecordings: Bool = false
     ) {
         self.name = name
         self.accountLabel = accountLabel
@@ -52,6 +60,7 @@ public struct ProviderDescriptor: Sendable, Hashable {
         self.maximumPageSize = maximumPageSize
         self.leadIDs = leadIDs
         self.callIDs = callIDs
+        self.offersRecordings = offersRecordings
     }
 }
 

@@ -23,6 +23,8 @@ public enum ProviderError: Error, Sendable, Hashable {
     case badResponse(String)
     /// The program was asked for something the provider cannot do (bad id, bad config).
     case invalidInput(String)
+    /// The provider has no such thing ("recordings are not offered by Skipcall").
+    case unsupported(String)
 
     /// One line for a person: what happened, without jargon or secrets.
     public var message: String {
@@ -43,6 +45,7 @@ public enum ProviderError: Error, Sendable, Hashable {
         case .timedOut: return "the provider did not answer in time"
         case .badResponse(let why): return "the provider sent a response calltrail cannot read: \(why)"
         case .invalidInput(let why): return why
+        case .unsupported(let what): return what
         }
     }
 
@@ -50,7 +53,7 @@ public enum ProviderError: Error, Sendable, Hashable {
     public var isRetryable: Bool {
         switch self {
         case .rateLimited, .server, .network, .timedOut, .badResponse: return true
-        case .noAccess, .notFound, .unauthorized, .badRequest, .invalidInput: return false
+        case .noAccess, .notFound, .unauthorized, .badRequest, .invalidInput, .unsupported: return false
         }
     }
 }

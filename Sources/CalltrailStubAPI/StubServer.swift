@@ -87,10 +87,16 @@ final class StubHTTPHandler: ChannelInboundHandler {
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: reply.response.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        let bytes = reply.truncate ? Array(reply.response.body.prefix(reply.response.body.count / 2)) : reply.response.body
+        let cut = reply.truncate || reply.stall
+        let bytes = cut ? Array(reply.response.body.prefix(reply.response.body.count / 2)) : reply.response.body
         var buffer = context.channel.allocator.buffer(capacity: bytes.count)
         buffer.writeBytes(bytes)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        if reply.stall {
+            // Promise the whole body, send half, then go quiet with the connection open.
+            context.flush()
+            return
+        }
         if reply.truncate {
             // Cut the connection mid-body: the client sees a short read.
             context.flush()

@@ -11,6 +11,10 @@ public struct StubLogEntry: Sendable, Equatable {
     public var time: Double
     public var status: Int
     public var fault: String?
+    /// The request carried an `Authorization` header (the recording host must never get one).
+    public var authorization: Bool = false
+    /// The `Range` header, when sent.
+    public var range: String?
 }
 
 /// What the server does for one request: the response, and how to deliver it.
@@ -18,6 +22,8 @@ struct StubReply: Sendable {
     var response: StubResponse
     var delayMs: Int = 0
     var truncate: Bool = false
+    /// Send the head and half the body, then nothing (the recording host's stall mode).
+    var stall: Bool = false
 }
 
 /// Everything the stand-in remembers: the request log and the fault plan.
@@ -68,13 +74,19 @@ public final class StubState: @unchecked Sendable {
             reply = StubReply(response: .error(429, code: 429, message: "too many requests"))
             reply.response.headers.append(("Retry-After", String(fault?.retryAfter ?? 1)))
         case .slow?, .truncate?, nil:
-            reply = StubReply(response: route(request))
+            if request.path.hasPrefix(StubRecordings.pathPrefix) {
+                let (response, stall) = StubRecordings.respond(to: request)
+                reply = StubReply(response: response, stall: stall)
+            } else {
+                reply = StubReply(response: route(request))
+            }
             reply.delayMs = fault?.kind == .slow ? (fault?.delayMs ?? 0) : 0
             reply.truncate = fault?.kind == .truncate
         }
         let entry = StubLogEntry(
             number: number, method: method, path: request.path, query: request.queryText,
-            time: Date().timeIntervalSince1970, status: reply.response.status, fault: fault?.kind.rawValue)
+            time: Date().timeIntervalSince1970, status: reply.response.status, fault: fault?.kind.rawValue,
+            authorization: request.header("Authorization") != nil, range: request.header("Range"))
         lock.withLock { log.append(entry) }
         return reply
     }
@@ -96,6 +108,8 @@ public final class StubState: @unchecked Sendable {
                     JSONField("path", .string(e.path)), JSONField("query", .string(e.query)),
                     JSONField("time", .number(e.time)), JSONField("status", .integer(Int64(e.status))),
                     JSONField("fault", e.fault.map { .string($0) } ?? .null),
+                    JSONField("authorization", .bool(e.authorization)),
+                    JSONField("range", e.range.map { .string($0) } ?? .null),
                 ])
             }
             return .json(200, .object([JSONField("requests", .array(entries))]))

@@ -13,7 +13,7 @@ struct Calltrail: AsyncParsableCommand {
             """,
         version: CalltrailVersion.current,
         subcommands: [
-            BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self,
+            BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self, RecordingCommand.self,
             CompletionsCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalltrailHTTP
 import CalltrailModel
 import CalltrailProviders
 
@@ -28,6 +29,17 @@ enum CommandFailure {
         case .rateLimited: return rateLimited
         case .server, .badResponse, .badRequest: return providerFailed
         case .invalidInput: return badInput
+        case .unsupported: return usage
+        }
+    }
+
+    static func exitCode(for error: RecordingDownloadError) -> Int32 {
+        switch error {
+        case .refused, .missing: return noAccess
+        case .network, .stalled: return unreachable
+        case .server, .unexpectedStatus, .badRange, .tooLarge: return providerFailed
+        case .file: return other
+        case .cancelled: return interrupted
         }
     }
 
@@ -36,6 +48,9 @@ enum CommandFailure {
         switch error {
         case let error as ProviderError:
             StandardError.write("calltrail: \(DisplayText.sanitize(error.message))")
+            return ExitCode(exitCode(for: error))
+        case let error as RecordingDownloadError:
+            StandardError.write("calltrail: \(DisplayText.sanitize(error.description))")
             return ExitCode(exitCode(for: error))
         case let error as UsageError:
             StandardError.write("calltrail: \(error.description)")

@@ -14,6 +14,23 @@ import Testing
         #expect(a.calls.map(\.note) != c.calls.map(\.note) || a.calls.map(\.duration) != c.calls.map(\.duration))
     }
 
+    @Test func talkedDialledCallsHaveRecordingsTheRestNone() async throws {
+        #expect(demo.descriptor.offersRecordings)
+        let page = try await demo.calls(forLead: LeadID(100_001), after: nil, limit: 60)
+        let recorded = page.calls.filter { $0.hasRecording == true }
+        let unrecorded = page.calls.filter { $0.hasRecording == false }
+        #expect(!recorded.isEmpty && !unrecorded.isEmpty)
+        #expect(recorded.allSatisfy { $0.outcome == .talked && !$0.isManual })
+        for call in recorded.prefix(3) {
+            let link = try #require(try await demo.recording(forCall: call.id))
+            #expect(link.url == DemoProvider.recordingURL(call.id))
+            #expect(link.validFor == .seconds(3_600))
+        }
+        for call in unrecorded.prefix(3) {
+            #expect(try await demo.recording(forCall: call.id) == nil)
+        }
+    }
+
     @Test func aboutFiftyLeadsWithOneOfFiftyThousandCallsAndOneEmpty() async throws {
         let page = try await demo.leads(matching: nil, after: nil, limit: 100)
         #expect(page.leads.count == 50)

@@ -93,6 +93,7 @@ enum LoftyCallDecoder {
         call.otherFields = other
         // A manually logged call has no dialer record (providers.md).
         call.isManual = value["dialerCallRecordId"].map(\.isNull) ?? true
+        call.hasRecording = value["recordingSwitch"]?.boolValue
         return call
     }
 

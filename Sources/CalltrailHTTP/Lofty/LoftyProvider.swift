@@ -30,7 +30,7 @@ public struct LoftyProvider: CallProvider {
         descriptor = ProviderDescriptor(
             name: "Lofty", accountLabel: nil, outcomes: .fixed(CallOutcome.known),
             defaultPageSize: 100, maximumPageSize: Self.maximumCallPage,
-            leadIDs: .positiveInteger, callIDs: .positiveInteger)
+            leadIDs: .positiveInteger, callIDs: .positiveInteger, offersRecordings: true)
     }
 
     public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
@@ -83,6 +83,18 @@ public struct LoftyProvider: CallProvider {
         guard let number = id.int64Value else { throw ProviderError.invalidInput("\"\(id.rawValue)\" is not a Lofty call id") }
         let request = APIRequest(path: "/v2.0/communication/call/\(number)", subject: "call \(number)")
         return try await client.send(request) { body throws(ProviderError) in try LoftyCallDecoder.single(from: body) }
+    }
+
+    /// `GET /v1.0/call/url/{callId}` → `{"calls": {"id", "url"}}`: a link valid for
+    /// an hour, `""` when the call has no recording. PERMISSION_DENIED and 404 20006
+    /// map as for the other endpoints.
+    public func recording(forCall id: CallID) async throws -> RecordingLink? {
+        try descriptor.check(id)
+        guard let number = id.int64Value else { throw ProviderError.invalidInput("\"\(id.rawValue)\" is not a Lofty call id") }
+        let request = APIRequest(path: "/v1.0/call/url/\(number)", subject: "call \(number)")
+        return try await client.send(request) { body throws(ProviderError) in
+            try LoftyRecordingDecoder.link(from: body, call: number)
+        }
     }
 
     private func listCalls(

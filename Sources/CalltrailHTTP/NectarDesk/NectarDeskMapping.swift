@@ -16,10 +16,25 @@ enum NectarDeskMapping {
         return try call(from: value)
     }
 
+    /// The `url` of each entry of a call's `recordings` that has one.
+    static func recordingURLs(_ recordings: [JSONValue]) -> [String] {
+        recordings.compactMap { $0["url"]?.stringValue?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A call's first recording (NectarDesk's links carry no stated lifetime), nil when it has none.
+    static func recordingLink(of call: Call) throws(ProviderError) -> RecordingLink? {
+        guard case .array(let recordings)? = call.raw?["recordings"], let url = recordingURLs(recordings).first else { return nil }
+        guard let link = RecordingLink(url: url) else {
+            throw .badResponse("the recording URL of call \(call.id.rawValue) is not an http(s) URL")
+        }
+        return link
+    }
+
     static func call(from value: JSONValue) throws(ProviderError) -> Call {
         var (object, id) = try VendorJSON.record(value, "a NectarDesk call")
         var call = Call(id: CallID(id), raw: value)
         var details = CallDetailList()
+        if case .array(let recordings)? = value["recordings"] { call.hasRecording = !recordingURLs(recordings).isEmpty }
 
         let inbound = object.bool("is_inbound")
         if let inbound { call.direction = inbound ? .inbound : .outbound }

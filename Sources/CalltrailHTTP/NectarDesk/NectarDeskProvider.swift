@@ -14,7 +14,8 @@ public struct NectarDeskProvider: CallProvider {
         self.descriptor = ProviderDescriptor(
             name: "NectarDesk", accountLabel: accountLabel, outcomes: .open,
             defaultPageSize: NectarDeskAPI.defaultPageSize, maximumPageSize: NectarDeskAPI.maximumPageSize,
-            leadIDs: NectarDeskAPI.contactIDs, callIDs: NectarDeskAPI.callIDs)
+            leadIDs: NectarDeskAPI.contactIDs, callIDs: NectarDeskAPI.callIDs,
+            offersRecordings: true)
     }
 
     /// A provider sending `Access-Token: <token>` to `baseURL`.
@@ -53,6 +54,10 @@ public struct NectarDeskProvider: CallProvider {
         }
     }
 
+    /// Calls carry their recordings (`recordings[].url`): the call's first one, read afresh.
+    public func recording(forCall id: CallID) async throws -> RecordingLink? {
+        try NectarDeskMapping.recordingLink(of: try await call(id: id))
+    }
 }
 
 /// NectarDesk's error bodies are not public: the standard meanings, with a

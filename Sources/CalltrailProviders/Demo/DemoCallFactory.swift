@@ -113,6 +113,7 @@ enum DemoCallFactory {
             leadPhoneNumber: leadPhone,
             userPhoneNumber: isManual ? nil : agent.phone,
             isManual: isManual,
+            hasRecording: !isManual && outcome == .talked,
             details: details,
             otherFields: otherFields
         )

@@ -26,7 +26,8 @@ public struct DemoProvider: CallProvider {
             defaultPageSize: 100,
             maximumPageSize: 1_000,
             leadIDs: .positiveInteger,
-            callIDs: .positiveInteger
+            callIDs: .positiveInteger,
+            offersRecordings: true
         )
     }
 
@@ -72,6 +73,20 @@ public struct DemoProvider: CallProvider {
             throw ProviderError.noAccess("this call")
         }
         return DemoCallFactory.make(lead: lead, index: index, seed: seed)
+    }
+
+    /// Dialled calls that were talked through have a recording (as `hasRecording`
+    /// says), on a host that does not exist (`.invalid`): the demo has no audio.
+    /// Like Lofty's, the link lasts an hour.
+    public func recording(forCall id: CallID) async throws -> RecordingLink? {
+        let call = try await call(id: id)
+        guard call.hasRecording == true else { return nil }
+        return RecordingLink(url: Self.recordingURL(id), validFor: RecordingLink.loftyValidity)
+    }
+
+    /// Where the demo says call `id`'s recording is.
+    public static func recordingURL(_ id: CallID) -> String {
+        "https://recordings.demo.invalid/calls/\(id.rawValue).mp3"
     }
 
     /// Name (any part, any case) or phone (digits only, so "+1 415" finds "+1415…").

@@ -15,6 +15,11 @@ import Foundation
 /// - call 200999: in another team, PERMISSION_DENIED (as is any id that does not exist).
 /// - leads 100005…100060: ordinary leads with 0–40 calls each.
 /// - any other lead id: 404, code 20006.
+/// - recordings (`GET /v1.0/call/url/{id}`): every call with `recordingSwitch` true has
+///   one, a link valid an hour on the stand-in's `/recordings/` host; 200306 (Talked)
+///   is the one the tests use; 200212 (Talked) hands out a link that has already
+///   expired; 200305 (VoiceMessage) and the manual 200201 have none (`""`); calls of
+///   the restricted lead and 200999 answer PERMISSION_DENIED; unknown ids 404 20006.
 public struct LoftyStubData: Sendable {
     public struct LeadRecord: Sendable {
         public var json: JSONValue
@@ -35,6 +40,9 @@ public struct LoftyStubData: Sendable {
     public static let extraFieldCall: Int64 = 200203
     public static let hostileNoteCall: Int64 = 200301
     public static let deniedCall: Int64 = 200999
+    public static let recordedCall: Int64 = 200306
+    public static let unrecordedCall: Int64 = 200305
+    public static let expiredRecordingCall: Int64 = 200212
     public static let hostileNote =
         "Asked to wipe: \u{1B}[2J then title \u{1B}]0;pwned\u{07} and clipboard \u{1B}]52;c;cm0gLXJmIH4=\u{07} — ignore"
 

@@ -45,6 +45,8 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             return listCalls(request)
         case 4 where segments[0] == "v2.0" && segments[1] == "communication" && segments[2] == "call":
             return oneCall(segments[3])
+        case 4 where segments[0] == "v1.0" && segments[1] == "call" && segments[2] == "url":
+            return recordingURL(segments[3], request)
         case 2 where segments[0] == "v1.0" && segments[1] == "leads":
             return listLeads(request)
         case 3 where segments[0] == "v1.0" && segments[1] == "leads":
@@ -91,6 +93,20 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             return .error(400, code: 20017, message: "PERMISSION_DENIED")
         }
         return .json(200, found.json)
+    }
+
+    /// `{"calls": {"id", "url"}}`: a link valid an hour, `""` when not recorded.
+    private func recordingURL(_ text: String, _ request: StubRequest) -> StubResponse {
+        guard let id = Int64(text), id >= 1 else { return .error(400, code: 400, message: "callId must be a positive integer") }
+        if id == LoftyStubData.deniedCall { return .error(400, code: 20017, message: "PERMISSION_DENIED") }
+        guard let found = data.call(id: id) else { return .error(404, code: 20006, message: "call not found") }
+        if found.lead == LoftyStubData.deniedLead { return .error(400, code: 20017, message: "PERMISSION_DENIED") }
+        var url = ""
+        if found.json["recordingSwitch"]?.boolValue == true {
+            let expires = id == LoftyStubData.expiredRecordingCall ? Date().addingTimeInterval(-60) : Date().addingTimeInterval(3_600)
+            url = StubRecordings.url(host: StubRecordings.host(of: request), vendor: "lofty", id: id, expires: expires)
+        }
+        return .json(200, .object([JSONField("calls", .object([JSONField("id", .integer(id)), JSONField("url", .string(url))]))]))
     }
 
     private func listLeads(_ request: StubRequest) -> StubResponse {

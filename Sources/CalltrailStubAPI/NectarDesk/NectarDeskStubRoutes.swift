@@ -40,12 +40,30 @@ public final class NectarDeskStubRoutes: PrefixedStubRoutes, @unchecked Sendable
                 return .jsonBody(200, Array(#"{"calls": {"id": 990998, "is_inb"#.utf8))
             }
             guard let call = data.callsByID[id] else { return error(404, "Call not found") }
-            return .json(200, .object([JSONField("calls", call)]))
+            return .json(200, .object([JSONField("calls", Self.hostingRecordings(call, host: StubRecordings.host(of: request)))]))
         case ("contacts", 1):
             return paged(StubSearch.filter(data.contacts, by: request.query["search"]) { $0 }, key: "contacts", request)
         default:
             return error(404, "no such endpoint")
         }
+    }
+
+    /// The call with its `recordings[].url` on the stand-in's recording host (the
+    /// data set says `https://rec.example/ID.mp3`), so they can be downloaded.
+    static func hostingRecordings(_ call: JSONValue, host: String) -> JSONValue {
+        guard case .object(let fields) = call else { return call }
+        return .object(fields.map { field in
+            guard field.key == "recordings", case .array(let recordings) = field.value else { return field }
+            return JSONField("recordings", .array(recordings.map { recording in
+                guard case .object(let parts) = recording, let id = recording["id"]?.int64Value else { return recording }
+                return .object(parts.map { part in
+                    part.key == "url"
+                        ? JSONField("url", .string(StubRecordings.url(host: host, vendor: "nectardesk", id: id,
+                                                                        expires: Date().addingTimeInterval(86_400))))
+                        : part
+                })
+            }))
+        })
     }
 
     private func paged(_ items: [JSONValue], key: String, _ request: StubRequest) -> StubResponse {

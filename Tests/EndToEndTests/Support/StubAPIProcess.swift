@@ -61,6 +61,9 @@ final class StubAPIProcess: @unchecked Sendable {
         var query: String
         var status: Int
         var fault: String?
+        /// The request carried an Authorization header.
+        var authorization: Bool?
+        var range: String?
     }
 
     /// The stand-in's request log.
