@@ -79,7 +79,7 @@ public final class CursesTerminal {
         // what is there (an Esc still waits ESCDELAY for the rest of a sequence).
         nodelay(window, true)
         if options.mouse { startMouseReporting() }
-        captureLeaveSequence()
+        captureLeaveSequence(mouse: options.mouse)
         ct_restore_install_handlers()
         setUpColors(options)
     }
@@ -270,8 +270,11 @@ public final class CursesTerminal {
     }
 
     /// The terminfo strings that undo full-screen mode, for the signal handler.
-    private func captureLeaveSequence() {
-        var bytes: [UInt8] = []
+    /// With the mouse on, also the SGR (1006) and normal (1000) mouse modes off: a
+    /// process killed by a signal never reaches `stop`, and the shell would get the
+    /// clicks as escape text.
+    private func captureLeaveSequence(mouse: Bool) {
+        var bytes: [UInt8] = mouse ? Array(SGRMouseReport.disable.utf8) : []
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = ct_tigetstr(capability) else { continue }
             bytes.append(contentsOf: Array(String(cString: value).utf8))
