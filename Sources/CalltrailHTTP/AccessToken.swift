@@ -18,8 +18,19 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDe
 
     /// The text with every occurrence of the secret masked: for anything that
     /// repeats what a server said (an error body may echo the header back).
+    /// Matching ignores case and invisible characters, so an upper-cased echo or
+    /// one split by a zero-width space is masked too. A secret under 4 characters
+    /// cannot be masked safely (the masks would show where it stands): text that
+    /// holds it is replaced whole.
     public func redact(_ text: String) -> String {
-        guard secret.count >= 4 else { return text }
-        return text.replacingOccurrences(of: secret, with: "•••")
+        guard !secret.isEmpty else { return text }
+        let found = SecretOccurrences(of: secret, in: text)
+        guard !found.ranges.isEmpty else { return text }
+        guard secret.count >= Self.shortestMaskable else { return Self.withheldMessage }
+        return found.masked(with: "•••")
     }
+
+    static let shortestMaskable = 4
+    public static let withheldMessage =
+        "(the server's message is not shown: it may hold the access token, which is too short to mask)"
 }
