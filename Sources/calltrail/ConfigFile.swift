@@ -36,7 +36,13 @@ struct ConfigFile: Equatable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("config file \(path) is not UTF-8 text")
         }
-        return try parse(text, path: path)
+        let file = try parse(text, path: path)
+        let warning = try ConfigFilePermissions.check(
+            path: path, holdsToken: file.token != nil, runsCommand: file.tokenCommand != nil,
+            file: ConfigFilePermissions.ownership(of: path),
+            directory: ConfigFilePermissions.ownership(of: (path as NSString).deletingLastPathComponent))
+        if let warning { StandardError.write(warning) }
+        return file
     }
 
     static func parse(_ text: String, path: String) throws -> ConfigFile {
