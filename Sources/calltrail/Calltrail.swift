@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `calltrail` command: the interactive browser by default, and scriptable
 /// commands that print leads and calls.
@@ -19,6 +20,8 @@ struct Calltrail: AsyncParsableCommand {
         defaultSubcommand: BrowseCommand.self)
 
     static func main() async {
+        // Past a file size limit (`ulimit -f`) a write fails with EFBIG and is reported, instead of a core dump.
+        signal(SIGXFSZ, SIG_IGN)
         // `help` is the parser's own; the rest are ours.
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         let arguments = SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst()), subcommands: Set(names))

@@ -18,6 +18,8 @@ enum CommandFailure {
     /// A command line that cannot be right (also what ArgumentParser uses for its own refusals).
     static let usage: Int32 = 64
     static let badInput: Int32 = 65
+    /// Output could not be written (not a closed pipe: that ends quietly).
+    static let outputFailed: Int32 = 74
     static let configuration: Int32 = 78
     static let interrupted: Int32 = 130
 

@@ -9,21 +9,25 @@ enum StandardError {
 
 /// Data goes to stdout as each page arrives (unbuffered, so `calls` streams).
 /// When the reader has gone (`calltrail calls … | head`), the program ends quietly,
-/// like any Unix filter, instead of failing on the broken pipe.
+/// like any Unix filter, instead of failing on the broken pipe. Any other write
+/// error (a full disk, /dev/full, a file size limit) loses output: it is said in
+/// one line and the exit status is not 0.
 enum StandardOutput {
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
-        if !FileDescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) {
-            exit(0)
-        }
+        guard let failure = FileDescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        if failure == EPIPE { exit(0) }
+        StandardError.write("calltrail: cannot write the output: \(String(cString: strerror(failure)))")
+        exit(CommandFailure.outputFailed)
     }
 }
 
 /// `write(2)` until every byte is out. SwiftNIO ignores SIGPIPE, so a closed pipe
-/// shows up here as EPIPE rather than killing the process.
+/// shows up here as EPIPE rather than killing the process; SIGXFSZ is ignored at
+/// start (`Calltrail.main`), so a file size limit shows up as EFBIG.
 enum FileDescriptorWriter {
-    /// False when the descriptor will take no more (EPIPE or another error).
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    /// nil when every byte was written, else the errno that stopped it.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { buffer in
@@ -31,10 +35,10 @@ enum FileDescriptorWriter {
             }
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return false
+                return errno
             }
             offset += written
         }
-        return true
+        return nil
     }
 }

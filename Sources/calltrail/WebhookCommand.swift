@@ -66,12 +66,19 @@ struct WebhookCommand: AsyncParsableCommand {
     }
 
     private func readPayload() throws -> [UInt8] {
-        if file == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        let limit = AsyncHTTPTransport.maximumBodyBytes
+        let source = file == "-" ? "standard input" : "the webhook payload file \(file)"
+        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ProviderError.invalidInput("cannot read \(source)") }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        // Like an HTTP body, a payload is capped (`< /dev/zero` must not grow without end).
+        switch BoundedReader.readAll(descriptor, limit: limit) {
+        case .complete(let bytes): return bytes
+        case .tooLarge:
+            throw ProviderError.invalidInput(
+                "\(source) holds more than \(limit / 1_048_576) MiB; a webhook payload is at most that large")
+        case .failed(let code):
+            throw ProviderError.invalidInput("cannot read \(source): \(String(cString: strerror(code)))")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ProviderError.invalidInput("cannot read the webhook payload file \(file)")
-        }
-        return Array(data)
     }
 }
