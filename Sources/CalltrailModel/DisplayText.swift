@@ -148,16 +148,19 @@ public enum DisplayText {
     }
 
     /// Lines of at most `columns` each: words kept whole where they fit, longer
-    /// words broken by character, `\n` starting a new line.
+    /// words broken by character, `\n` starting a new line. Linear: a word is
+    /// measured only up to the line's width before it is placed, so a
+    /// 30,000-character run without spaces costs what 30,000 characters of prose do.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split by bytes, not characters: grapheme breaking is the costly part, done once per word.
+        for paragraph in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = width(word)
+            for bytes in paragraph.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true) {
+                let word = Substring(bytes)
+                let wordWidth = width(of: word, upTo: columns + 1)
                 if lineWidth > 0, lineWidth + 1 + wordWidth <= columns {
                     line += " " + word
                     lineWidth += 1 + wordWidth
@@ -168,30 +171,38 @@ public enum DisplayText {
                     line = ""
                     lineWidth = 0
                 }
-                // Break a word wider than the line.
-                while wordWidth > columns {
-                    var head = ""
-                    var headWidth = 0
-                    var rest = Substring(word)
-                    while let c = rest.first, headWidth + width(of: c) <= columns {
-                        head.append(c)
-                        headWidth += width(of: c)
-                        rest = rest.dropFirst()
-                    }
-                    if head.isEmpty, let c = rest.first {  // a wide character in a 1-column line
-                        head.append(c)
-                        rest = rest.dropFirst()
-                    }
-                    lines.append(head)
-                    word = String(rest)
-                    wordWidth = width(word)
+                if wordWidth <= columns {
+                    line = String(word)
+                    lineWidth = wordWidth
+                    continue
                 }
-                line = word
-                lineWidth = wordWidth
+                // A word wider than the line, broken by character (a wide
+                // character in a 1-column line goes alone).
+                for character in word {
+                    let characterWidth = width(of: character)
+                    if lineWidth > 0, lineWidth + characterWidth > columns {
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
+                    }
+                    line.append(character)
+                    lineWidth += characterWidth
+                }
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// The columns of `text`, counted only until they exceed `limit` (then any
+    /// value above `limit` is returned): enough to tell whether it fits.
+    static func width(of text: Substring, upTo limit: Int) -> Int {
+        var total = 0
+        for character in text {
+            total += width(of: character)
+            if total > limit { break }
+        }
+        return total
     }
 
     // East Asian Wide and Fullwidth ranges, plus emoji shown wide by terminals.

@@ -182,6 +182,7 @@ public enum BrowserFrameBuilder {
                 let role: ThemeRole = label == "Outcome" ? .outcome(CallOutcome.known.first { $0.label == value }) : .text
                 return FrameRow([Span(" "), Span(label, CellStyle(.label), width: .fixed(labelWidth)), Span("  "), Span(value, CellStyle(role), width: .fill)], isSelectable: false)
             case .text(let line): return FrameRow([Span(" " + line)], isSelectable: false)
+            case .fullWidthValue(let value): return FrameRow([Span("  " + value, CellStyle(.text))], isSelectable: false)
             case .blank: return FrameRow([], isSelectable: false)
             }
         }

@@ -10,6 +10,9 @@ public enum DetailRow: Sendable, Hashable {
     case field(label: String, value: String)
     /// One line of wrapped text (the note).
     case text(String)
+    /// A value without spaces (an id, a URL) too wide for the value column, on
+    /// a row of its own under its label so it is never broken in the middle.
+    case fullWidthValue(String)
     case blank
 }
 
@@ -77,14 +80,12 @@ extension BrowserState {
 }
 
 extension DetailRow {
-    /// Labels are padded to the longest one up to this many columns (longer ones are cut).
-    public static let maximumLabelWidth = 16
-
-    /// The label column for `rows`: the longest label, at most `maximumLabelWidth`.
+    /// The label column for `rows` as laid out (labels already fitted to their
+    /// column by `DetailFieldLayout`, so none is cut): the longest label.
     public static func labelWidth(of rows: [DetailRow]) -> Int {
         rows.reduce(0) { widest, row in
             guard case .field(let label, _) = row else { return widest }
-            return max(widest, min(maximumLabelWidth, DisplayText.width(label)))
+            return max(widest, DisplayText.width(label))
         }
     }
 }
@@ -93,18 +94,10 @@ extension DetailRow {
 enum CallDetailRows {
     /// Rows for a detail `width` columns wide, drawn as one space, the label
     /// column, two spaces and the value (the note as one space and its line).
+    /// Built once per call, width and time style (`DetailRowsCache`), not once per frame.
     static func rows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
-        wrappingValues(of: unwrappedRows(for: call, width: width, zone: zone, times: times), width: width)
-    }
-
-    /// Long values go on under their label instead of running off the pane.
-    static func wrappingValues(of rows: [DetailRow], width: Int) -> [DetailRow] {
-        let valueWidth = max(1, width - 1 - DetailRow.labelWidth(of: rows))
-        return rows.flatMap { row -> [DetailRow] in
-            guard case .field(let label, let value) = row, DisplayText.width(value) > valueWidth else { return [row] }
-            return DisplayText.wrap(value, to: valueWidth).enumerated().map { index, line in
-                .field(label: index == 0 ? label : "", value: line)
-            }
+        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times) {
+            DetailFieldLayout.fit(unwrappedRows(for: call, width: width, zone: zone, times: times), width: width)
         }
     }
 
@@ -120,9 +113,12 @@ enum CallDetailRows {
         let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
             .compactMap { $0 }.joined(separator: " · ")
         if !summary.isEmpty { rows.append(.heading(DisplayText.sanitize(summary))) }
-        func field(_ label: String, _ value: String?) {
+        // Huge values are cut first, so sanitising and wrapping cost little
+        // (JSON is cut while it is written: `isCut`).
+        func field(_ label: String, _ value: String?, isCut: Bool = false) {
             guard let value, !value.isEmpty else { return }
-            rows.append(.field(label: label, value: DisplayText.sanitize(value)))
+            let shown = isCut ? value : DetailValueCut.cut(value, toBytes: DetailValueCut.fieldBytes, callID: call.id)
+            rows.append(.field(label: DisplayText.sanitize(label), value: DisplayText.sanitize(shown)))
         }
         field("Outcome", call.outcome?.label)
         if call.rating != nil { field("Rating", DisplayFormat.rating(call.rating) + " (\(call.rating ?? 0)/5)") }
@@ -138,6 +134,8 @@ enum CallDetailRows {
         for detail in call.details {
             if case .instant(let date) = detail.value {
                 timeField(detail.label, date)
+            } else if case .json(let json) = detail.value {
+                field(detail.label, displayed(json, callID: call.id), isCut: true)
             } else {
                 field(detail.label, DisplayFormat.detailValue(detail.value, instant: { times.text($0, in: zone) }))
             }
@@ -145,20 +143,27 @@ enum CallDetailRows {
         if let note = call.note, !note.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Note"))
-            for line in DisplayText.wrap(DisplayText.sanitize(note, keepNewlines: true), to: max(width, 1)) {
+            let shown = DetailValueCut.cut(note, toBytes: DetailValueCut.noteBytes, callID: call.id)
+            for line in DisplayText.wrap(DisplayText.sanitize(shown, keepNewlines: true), to: max(width, 1)) {
                 rows.append(.text(line))
             }
         }
         if !call.otherFields.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Other fields"))
-            for other in call.otherFields { field(other.key, other.value.compactJSON) }
+            for other in call.otherFields { field(other.key, displayed(other.value, callID: call.id), isCut: true) }
         }
-        let valueWidth = width - 1 - DetailRow.labelWidth(of: rows)
+        // The value column as `DetailFieldLayout` will draw it.
+        let valueWidth = width - 3 - DetailFieldLayout.labelColumn(for: rows, width: width)
         for (index, date) in timeRows {
             guard case .field(let label, _) = rows[index] else { continue }
             rows[index] = .field(label: label, value: DisplayText.sanitize(times.text(date, in: zone, width: valueWidth)))
         }
         return rows
+    }
+
+    /// An unknown field's value as compact JSON, cut when huge.
+    static func displayed(_ json: JSONValue, callID: CallID) -> String {
+        DetailValueCut.cut(json, toBytes: DetailValueCut.fieldBytes, callID: callID)
     }
 }

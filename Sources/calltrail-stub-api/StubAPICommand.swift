@@ -33,6 +33,9 @@ struct StubAPICommand: AsyncParsableCommand {
     @Flag(help: "Lofty: ignore currentId (clients must fall back to offset paging).")
     var loftyIgnoreCursor = false
 
+    @Flag(help: "Lofty: add lead 100061, whose newest call has a 30,000-character note and a 10 MiB field.")
+    var loftyHugeValues = false
+
     func run() async throws {
         var rules: [FaultRule] = []
         for spec in faults {
@@ -43,7 +46,7 @@ struct StubAPICommand: AsyncParsableCommand {
             }
         }
         let token = self.token ?? ProcessInfo.processInfo.environment["CALLTRAIL_STUB_TOKEN"] ?? "stub-token"
-        let lofty = LoftyStubRoutes(token: token, options: .init(
+        let lofty = LoftyStubRoutes(token: token, data: LoftyStubData(hugeValues: loftyHugeValues), options: .init(
             inclusiveCursor: loftyInclusiveCursor, ignoreCursor: loftyIgnoreCursor))
         let vendors: [any StubVendorRoutes] = [lofty, SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)]
         let state = StubState(vendors: vendors, faults: FaultPlan(rules: rules, seed: seed))

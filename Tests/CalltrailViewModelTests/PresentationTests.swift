@@ -90,7 +90,7 @@ import Testing
         var current = ""
         for row in rows {
             guard case .field(let label, let value) = row else { continue }
-            #expect(DisplayText.width(value) <= width - 1 - labelWidth)
+            #expect(DisplayText.width(value) <= width - 3 - labelWidth, "the row is one space, the label column, two spaces, the value")
             if !label.isEmpty { current = label }
             values[current, default: ""] += value
         }

@@ -49,7 +49,8 @@ public struct LoftyStubData: Sendable {
     public let leads: [LeadRecord]
     let callsByID: [Int64: (lead: Int64, json: JSONValue)]
 
-    public init() {
+    /// `hugeValues` adds the long-text lead of `LoftyStubHugeValues.swift`.
+    public init(hugeValues: Bool = false) {
         var rng = SplitMix64(seed: 0x10F7)
         var leads: [LeadRecord] = []
         let newest = Date(timeIntervalSince1970: 1_776_852_900)  // 2026-04-22 10:15:00 UTC
@@ -119,6 +120,8 @@ public struct LoftyStubData: Sendable {
             leads.append(lead(id, firsts[Int(id) % firsts.count], lasts[Int(id) % lasts.count], phone: phone, calls:
                 series(lead: id, phone: phone, count: count) { base + 99 - Int64($0) }))
         }
+
+        if hugeValues { leads.append(Self.hugeValuesRecord(newest: newest, rng: &rng)) }
 
         var byID: [Int64: (lead: Int64, json: JSONValue)] = [:]
         for record in leads {

@@ -1,0 +1,33 @@
+import CalltrailModel
+import Foundation
+import Synchronization
+
+/// The detail's rows for the last few (call, width, zone, time style): every frame and every
+/// scroll key asks for them, and wrapping a long note is the costly part. A call
+/// compares cheaply with its own copy (strings and arrays share storage).
+final class DetailRowsCache: Sendable {
+    static let shared = DetailRowsCache()
+
+    private struct Key: Equatable {
+        var call: Call
+        var width: Int
+        var zone: TimeZone
+        var times: DetailTimeStyle
+    }
+
+    /// The pane's width and the full screen's, with room to spare.
+    private static let capacity = 4
+    private let entries = Mutex<[(key: Key, rows: [DetailRow])]>([])
+
+    func rows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, make: () -> [DetailRow]) -> [DetailRow] {
+        let key = Key(call: call, width: width, zone: zone, times: times)
+        if let hit = entries.withLock({ entries in entries.first { $0.key == key }?.rows }) { return hit }
+        let rows = make()
+        entries.withLock { entries in
+            entries.removeAll { $0.key == key }
+            entries.insert((key, rows), at: 0)
+            if entries.count > Self.capacity { entries.removeLast(entries.count - Self.capacity) }
+        }
+        return rows
+    }
+}
