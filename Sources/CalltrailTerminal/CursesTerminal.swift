@@ -88,7 +88,7 @@ public final class CursesTerminal {
     public func stop() {
         guard started else { return }
         started = false
-        if mouseReporting { putp(SGRMouseReport.disable) }
+        if mouseReporting { sendNow(SGRMouseReport.disable) }
         endwin()
         ct_restore_now()
     }
@@ -121,8 +121,16 @@ public final class CursesTerminal {
     /// decode its own `kmous` format (X10 on screen/tmux entries, limited to 223 columns).
     private func startMouseReporting() {
         keyok(ct_key_mouse(), false)
-        putp(SGRMouseReport.enable)
+        sendNow(SGRMouseReport.enable)
         mouseReporting = true
+    }
+
+    /// `putp` goes through C's buffered stdout, which curses never flushes (it
+    /// writes its own buffer): without the flush the mode reached the terminal
+    /// only at exit, together with the sequence that turns it off again.
+    private func sendNow(_ sequence: String) {
+        putp(sequence)
+        fflush(nil)
     }
 
     /// After an Esc with the mouse on: a mouse report, or Esc and whatever was typed after it.
