@@ -71,6 +71,8 @@ import Testing
         #expect(unwrapped.contains("calltrailcall200612--formatjsonprintsitwhole"), "and where the whole value is")
         let before = try tmux.capture()
         timings.append(("k: scroll up a row", try await Self.timedKey(tmux, "k", "the detail scrolled") { $0 != before }))
+        // q backs out of the full-screen detail first, then quits.
+        timings.append(("q: back to three panes", try await Self.timedKey(tmux, "q", "the three panes") { $0.contains("Calls · Long Text") }))
         timings.append(("q: quit", try await Self.timedKey(tmux, "q", "the program to exit") { _ in
             (try? tmux.display("#{pane_dead}")) == "1"
         }))
