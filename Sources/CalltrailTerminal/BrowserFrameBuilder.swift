@@ -56,6 +56,7 @@ public enum BrowserFrameBuilder {
         }
         model.searchHint = footer.searchHint
         model.searchMatches = footer.searchMatches
+        model.recordingHint = state.detailCall.flatMap { state.recordingStatus(of: $0) }.map { $0.canPlay } ?? false
         return model
     }
 

@@ -99,6 +99,8 @@ public struct FrameModel: Hashable, Sendable {
     public var searchMatches: String?
     /// The filters that are on, for the footer ("filter: Talked, outbound · 0 clears"); nil when none.
     public var filterSummary: String?
+    /// The selected call has (or may have) a recording `o` plays: the footer says so.
+    public var recordingHint = false
     /// The help's first line on screen while help shows; nil when it does not.
     public var helpScroll: Int?
     /// A failure nothing can be shown without (token refused, provider unreachable),

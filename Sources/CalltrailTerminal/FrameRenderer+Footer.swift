@@ -54,6 +54,10 @@ extension FrameRenderer {
         }
         var items: [FooterItem] = []
         if let summary = model.filterSummary { items.append(FooterItem(text: summary, style: active, priority: 1)) }
+        if model.recordingHint, model.overlay == .fullDetail || model.focus != .leads {
+            // In the full-screen detail it fits at 80 columns; beside the filter keys only when wide.
+            items.append(FooterItem(text: "o play", style: key, priority: model.overlay == .fullDetail ? 3 : 20))
+        }
         if model.overlay == .fullDetail {
             items.append(FooterItem(text: "j/k scroll", style: key, priority: 4))
             items.append(FooterItem(text: "q/Esc back", style: key, priority: 2, onRight: true))

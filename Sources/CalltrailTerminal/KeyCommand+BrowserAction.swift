@@ -22,6 +22,7 @@ extension KeyCommand {
         case .toggleOutcome(let slot): return .toggleOutcomeFilter(slot: slot)
         case .clearOutcomes: return .clearFilters
         case .reload: return .reload
+        case .playRecording: return .playRecording
         case .toggleDirection: return .toggleDirectionFilter
         case .help: return .toggleHelp
         case .close: return .close

@@ -12,6 +12,8 @@ public enum KeyCommand: Hashable, Sendable {
     case toggleOutcome(Int)
     case clearOutcomes
     case reload
+    /// Play the selected call's recording with the user's player.
+    case playRecording
     /// All → outbound → inbound.
     case toggleDirection
     case help

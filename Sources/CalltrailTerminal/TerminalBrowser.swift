@@ -10,9 +10,14 @@ public enum TerminalBrowser {
         /// Click to select and focus, wheel to scroll. Off by default.
         public var mouse: Bool
 
-        public init(theme: String? = nil, mouse: Bool = false) {
+        /// The player for `o`: the program and its arguments (the URL goes last);
+        /// nil for the desktop's opener (`xdg-open`, `open`).
+        public var player: String?
+
+        public init(theme: String? = nil, mouse: Bool = false, player: String? = nil) {
             self.theme = theme
             self.mouse = mouse
+            self.player = player
         }
     }
 
@@ -25,7 +30,7 @@ public enum TerminalBrowser {
         try terminal.start(CursesTerminal.Options(
             theme: themeChoice.theme, colorDisabled: ThemeCatalog.colorDisabled(), mouse: options.mouse))
         defer { terminal.stop() }
-        let browser = Browser(provider: provider, settings: settings)
+        let browser = Browser(provider: provider, settings: settings, player: DetachedPlayer(command: options.player))
         defer { browser.stop() }
         let app = BrowserApp(browser: browser, terminal: terminal, startupNotice: themeChoice.warning)
         await app.run()

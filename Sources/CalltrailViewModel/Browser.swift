@@ -14,12 +14,15 @@ public final class Browser {
     public var onChange: (@MainActor () -> Void)?
 
     private let provider: any CallProvider
+    private let player: (any RecordingPlayer)?
     private let clock = ContinuousClock()
     private var tasks: [LoadTicket: Task<Void, Never>] = [:]
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(provider: any CallProvider, settings: BrowserSettings = BrowserSettings()) {
+    /// `player` starts recordings for `o`; without one, `o` says there is no player.
+    public init(provider: any CallProvider, settings: BrowserSettings = BrowserSettings(), player: (any RecordingPlayer)? = nil) {
         self.provider = provider
+        self.player = player
         self.state = BrowserState(descriptor: provider.descriptor, settings: settings, now: clock.now, wallClock: Date())
     }
 
@@ -101,6 +104,21 @@ public final class Browser {
                         return Browser.failure(error).map { .callDetailFailed(ticket, $0) }
                     }
                 }
+            case .loadRecording(let ticket, let id):
+                perform(ticket) { provider in
+                    do { return .recordingLoaded(ticket, id, try await provider.recording(forCall: id)) } catch {
+                        return Browser.failure(error).map { .recordingFailed(ticket, id, $0) }
+                    }
+                }
+            case .play(let id, let url):
+                let answer: BrowserAction
+                if let player {
+                    do { answer = .playerStarted(id, try player.play(url)) } catch { answer = .playerFailed(id, String(describing: error)) }
+                } else {
+                    answer = .playerFailed(id, "no player in this front end")
+                }
+                // After the action that asked for it has finished.
+                Task { [weak self] in self?.send(answer) }
             }
         }
     }

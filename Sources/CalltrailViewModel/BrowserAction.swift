@@ -55,6 +55,13 @@ public enum BrowserAction: Sendable, Equatable {
     case callsFailed(LoadTicket, ProviderError)
     case callDetailLoaded(LoadTicket, Call)
     case callDetailFailed(LoadTicket, ProviderError)
+    /// `o`: play the selected call's recording (fetching its link when needed).
+    case playRecording
+    case recordingLoaded(LoadTicket, CallID, RecordingLink?)
+    case recordingFailed(LoadTicket, CallID, ProviderError)
+    /// The player started on the call's recording (its name), or could not (why).
+    case playerStarted(CallID, String)
+    case playerFailed(CallID, String)
     /// Time passes (for the loading mark that shows after ~300 ms).
     case tick
 }

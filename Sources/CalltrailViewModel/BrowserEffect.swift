@@ -6,6 +6,10 @@ public enum BrowserEffect: Sendable, Equatable {
     case loadLeads(LoadTicket, query: String?, cursor: PageCursor?, limit: Int)
     case loadCalls(LoadTicket, lead: LeadID, cursor: PageCursor?, limit: Int)
     case loadCall(LoadTicket, CallID)
+    /// The call's recording link.
+    case loadRecording(LoadTicket, CallID)
+    /// Start the user's player on a recording (not a request: answered at once).
+    case play(CallID, url: String)
     /// Stop a request whose answer is no longer wanted.
     case cancel(LoadTicket)
 }

@@ -111,6 +111,13 @@ public enum BrowserReducer {
             guard state.detail.pending == ticket else { break }
             state.detail.pending = nil
             state.detail.failure = error
+        case .playRecording: effects += playRecording(&state)
+        case .recordingLoaded(let ticket, let id, let link): effects += receiveRecording(&state, ticket, id, link)
+        case .recordingFailed(let ticket, let id, let error): failRecording(&state, ticket, id, error)
+        case .playerStarted(let id, let player):
+            state.recordings.notice = (id, "playing the recording of call \(DisplayText.sanitize(id.rawValue)) with \(DisplayText.sanitize(player))")
+        case .playerFailed(let id, let why):
+            state.recordings.problem = .player(id, why)
         case .tick:
             break
         }

@@ -31,6 +31,8 @@ public struct BrowserState: Sendable {
     public internal(set) var outcomeSlots: OutcomeSlots
     public internal(set) var search = SearchState()
     public internal(set) var detail = DetailState()
+    /// Recording links fetched with `o`, the one in flight, the last problem.
+    public internal(set) var recordings = RecordingsState()
     /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
     public internal(set) var notice: String?
     public internal(set) var now: ContinuousClock.Instant

@@ -31,7 +31,8 @@ extension BrowserState {
     /// The detail as rows for a pane `width` columns wide (the note is wrapped to it).
     public func detailRows(width: Int) -> [DetailRow] {
         guard let call = detailCall else { return [] }
-        return CallDetailRows.rows(for: call, width: width, zone: settings.timeZone, times: detailTimeStyle)
+        return CallDetailRows.rows(
+            for: call, width: width, zone: settings.timeZone, times: detailTimeStyle, recording: recordingStatus(of: call))
     }
 
     /// The side pane is narrow: its times take one short line each, the zone said
@@ -94,14 +95,19 @@ extension DetailRow {
 enum CallDetailRows {
     /// Rows for a detail `width` columns wide, drawn as one space, the label
     /// column, two spaces and the value (the note as one space and its line).
-    /// Built once per call, width and time style (`DetailRowsCache`), not once per frame.
-    static func rows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
-        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times) {
-            DetailFieldLayout.fit(unwrappedRows(for: call, width: width, zone: zone, times: times), width: width)
+    /// Built once per call, width, time style and recording status (`DetailRowsCache`), not once per frame.
+    static func rows(
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil
+    ) -> [DetailRow] {
+        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times, recording: recording) {
+            DetailFieldLayout.fit(
+                unwrappedRows(for: call, width: width, zone: zone, times: times, recording: recording), width: width)
         }
     }
 
-    static func unwrappedRows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full) -> [DetailRow] {
+    static func unwrappedRows(
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil
+    ) -> [DetailRow] {
         var rows: [DetailRow] = []
         // Times are written once the label column is known, to fit the value column on one line.
         var timeRows: [(index: Int, date: Date)] = []
@@ -122,6 +128,7 @@ enum CallDetailRows {
         }
         field("Outcome", call.outcome?.label)
         if call.rating != nil { field("Rating", DisplayFormat.rating(call.rating) + " (\(call.rating ?? 0)/5)") }
+        field("Recording", recording?.text)
         timeField("Started", call.startTime)
         timeField("Ended", call.endTime)
         if call.duration != nil { field("Duration", DisplayFormat.duration(call.duration)) }

@@ -2,7 +2,7 @@ import CalltrailModel
 import Foundation
 import Synchronization
 
-/// The detail's rows for the last few (call, width, zone, time style): every frame and every
+/// The detail's rows for the last few (call, width, zone, time style, recording status): every frame and every
 /// scroll key asks for them, and wrapping a long note is the costly part. A call
 /// compares cheaply with its own copy (strings and arrays share storage).
 final class DetailRowsCache: Sendable {
@@ -13,14 +13,18 @@ final class DetailRowsCache: Sendable {
         var width: Int
         var zone: TimeZone
         var times: DetailTimeStyle
+        var recording: RecordingStatus?
     }
 
     /// The pane's width and the full screen's, with room to spare.
     private static let capacity = 4
     private let entries = Mutex<[(key: Key, rows: [DetailRow])]>([])
 
-    func rows(for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, make: () -> [DetailRow]) -> [DetailRow] {
-        let key = Key(call: call, width: width, zone: zone, times: times)
+    func rows(
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, recording: RecordingStatus? = nil,
+        make: () -> [DetailRow]
+    ) -> [DetailRow] {
+        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording)
         if let hit = entries.withLock({ entries in entries.first { $0.key == key }?.rows }) { return hit }
         let rows = make()
         entries.withLock { entries in

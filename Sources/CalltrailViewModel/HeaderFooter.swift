@@ -128,7 +128,13 @@ extension BrowserState {
         case .other(let raw)?: direction = DisplayText.sanitize(raw)
         }
         var error: String?
-        if focus == .leads || timeline == nil, let failure = leads.failure {
+        var retryHint: String? = "r retries"
+        if let problem = recordings.problem, problem.callID == detailCall?.id {
+            // The answer to the last key the user pressed comes first.
+            error = problem.message
+            // Pressing o again fetches again; a player that cannot start needs the config changed.
+            if case .player = problem { retryHint = nil } else { retryHint = "o retries" }
+        } else if focus == .leads || timeline == nil, let failure = leads.failure {
             error = failure.message
         } else if let failure = timeline?.failure {
             error = failure.error.message
@@ -146,9 +152,10 @@ extension BrowserState {
             searchPrompt: search.isEditing ? "/" + DisplayText.sanitize(search.text) : nil,
             searchHint: search.isEditing ? search.hint.map { DisplayText.sanitize($0) } : nil,
             searchMatches: searchMatchSummary,
-            notice: notice,
+            // What `o` did is said while its call is shown, then goes (it does not hide the keys for good).
+            notice: notice ?? recordings.notice.flatMap { $0.call == detailCall?.id ? $0.text : nil },
             error: error.map { DisplayText.sanitize($0) },
-            retryHint: error == nil ? nil : "r retries"
+            retryHint: error == nil ? nil : retryHint
         )
     }
 }

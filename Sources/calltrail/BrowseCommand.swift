@@ -44,7 +44,8 @@ struct BrowseCommand: AsyncParsableCommand {
             throw CommandFailure.report(error)
         }
         let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration))
-        let options = TerminalBrowser.Options(theme: configuration.theme, mouse: configuration.mouse)
+        let options = TerminalBrowser.Options(
+            theme: configuration.theme, mouse: configuration.mouse, player: configuration.player)
         do {
             try await Self.browse(provider: provider, settings: settings, options: options)
         } catch {

@@ -12,6 +12,9 @@ struct CalltrailConfiguration: Sendable {
     var theme: String
     var pageSize: Int?
     var mouse: Bool
+    /// The recording player for `o`: the config's `player`, else `$CALLTRAIL_PLAYER` (the
+    /// issue's order); nil for the desktop's opener.
+    var player: String?
     /// The config file that was read, if any: named in messages about its settings.
     var configPath: String?
 
@@ -26,6 +29,7 @@ struct CalltrailConfiguration: Sendable {
         static let authScheme = "CALLTRAIL_AUTH_SCHEME"
         static let theme = "CALLTRAIL_THEME"
         static let pageSize = "CALLTRAIL_PAGE_SIZE"
+        static let player = "CALLTRAIL_PLAYER"
     }
 
     static func resolve(
@@ -49,7 +53,9 @@ struct CalltrailConfiguration: Sendable {
             configuration.theme = file.theme ?? configuration.theme
             configuration.pageSize = file.pageSize
             configuration.mouse = file.mouse ?? false
+            configuration.player = file.player.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
+        configuration.player = configuration.player ?? env(Variable.player)
         configuration.provider = env(Variable.provider) ?? configuration.provider
         configuration.baseURL = env(Variable.baseURL) ?? configuration.baseURL
         configuration.authScheme = env(Variable.authScheme) ?? configuration.authScheme

@@ -12,8 +12,10 @@ struct ConfigFile: Equatable {
     var theme: String?
     var pageSize: Int?
     var mouse: Bool?
+    /// The program (and its arguments) that plays a recording for `o`.
+    var player: String?
 
-    static let knownKeys = ["provider", "base_url", "token", "token_command", "auth_scheme", "theme", "page_size", "mouse"]
+    static let knownKeys = ["provider", "base_url", "token", "token_command", "auth_scheme", "theme", "page_size", "mouse", "player"]
 
     /// `$XDG_CONFIG_HOME/calltrail/config.toml`, else `~/.config/calltrail/config.toml`.
     static func defaultPath(environment: [String: String]) -> String? {
@@ -73,6 +75,7 @@ struct ConfigFile: Equatable {
         file.tokenCommand = try string("token_command")
         file.authScheme = try string("auth_scheme")
         file.theme = try string("theme")
+        file.player = try string("player")
         if let value = table["page_size"] {
             guard let size = value.int, size >= 1 else {
                 throw ConfigurationError("config file \(path): page_size must be a whole number ≥ 1")

@@ -10,6 +10,7 @@ actor ScriptedProvider: CallProvider {
         case leads(query: String?, cursor: String?)
         case calls(lead: LeadID, offset: Int, limit: Int)
         case call(CallID)
+        case recording(CallID)
     }
 
     nonisolated let descriptor: ProviderDescriptor
@@ -23,17 +24,24 @@ actor ScriptedProvider: CallProvider {
     private var heldFrom: Int?
     private var failing: [Int: ProviderError] = [:]
     private var refused: Set<LeadID> = []
+    private let recordingValidity: Duration
+    private var recordingFetches: [CallID: Int] = [:]
+    private var recordingFailure: ProviderError?
     static let newest = Date(timeIntervalSince1970: 1_790_000_000)
 
     init(
         leads: [(LeadID, Int)],
         vocabulary: OutcomeVocabulary = .fixed(CallOutcome.known),
-        outcome: @escaping @Sendable (LeadID, Int) -> CallOutcome = { _, index in CallOutcome.known[index % 6] }
+        outcome: @escaping @Sendable (LeadID, Int) -> CallOutcome = { _, index in CallOutcome.known[index % 6] },
+        recordings: Bool = false,
+        recordingValidity: Duration = .seconds(3_600)
     ) {
+        self.recordingValidity = recordingValidity
         counts = Dictionary(uniqueKeysWithValues: leads)
         leadList = leads.map { Lead(id: $0.0, firstName: "Lead", lastName: $0.0.rawValue, phones: ["+1555\($0.0.rawValue)"]) }
         self.outcome = outcome
-        descriptor = ProviderDescriptor(name: "Scripted", accountLabel: "test", outcomes: vocabulary, defaultPageSize: 100, maximumPageSize: 1_000)
+        descriptor = ProviderDescriptor(name: "Scripted", accountLabel: "test", outcomes: vocabulary, defaultPageSize: 100, maximumPageSize: 1_000,
+                                        offersRecordings: recordings)
     }
 
     /// Requests for pages starting at `offset` wait until `release(offset:)`.
@@ -48,6 +56,26 @@ actor ScriptedProvider: CallProvider {
     /// The next request for the page at `offset` fails with `error`.
     func fail(offset: Int, with error: ProviderError) { failing[offset] = error }
     func refuse(_ lead: LeadID) { refused.insert(lead) }
+    /// The next recording request fails with `error`.
+    func failNextRecording(with error: ProviderError) { recordingFailure = error }
+
+    /// The link handed out for `id` on its `fetch`th request (1-based).
+    nonisolated static func recordingURL(_ id: CallID, fetch: Int) -> String {
+        "https://rec.test/\(id.rawValue).mp3?fetch=\(fetch)"
+    }
+
+    /// Calls at even positions have a recording, the others none.
+    func recording(forCall id: CallID) async throws -> RecordingLink? {
+        requests.append(.recording(id))
+        if let error = recordingFailure {
+            recordingFailure = nil
+            throw error
+        }
+        guard let index = id.rawValue.split(separator: "-").last.flatMap({ Int($0) }), index % 2 == 0 else { return nil }
+        let fetch = (recordingFetches[id] ?? 0) + 1
+        recordingFetches[id] = fetch
+        return RecordingLink(url: Self.recordingURL(id, fetch: fetch), validFor: recordingValidity)
+    }
 
     var callRequests: [(lead: LeadID, offset: Int)] {
         requests.compactMap { if case .calls(let lead, let offset, _) = $0 { (lead, offset) } else { nil } }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// `o` at 80×24 on the demo data: the player named by $CALLTRAIL_PLAYER (a fake
+/// that records its argument) gets the recording's URL, in its own session with
+/// /dev/null for stdin and stdout, and the screen stays as it was.
+@Suite(.serialized) struct BrowserRecordingTests {
+    static let binary = BrowserDemoTests.binary
+
+    static func footer(_ screen: String) -> String { BrowserAt80x24Tests.footer(screen) }
+
+    /// A player that writes what it got and where its descriptors point to `output`.
+    static func fakePlayer(in dir: TemporaryDirectory, output: String) throws -> String {
+        let path = dir.path + "/fake-player"
+        let script = """
+            #!/bin/sh
+            stdin=$(readlink /proc/$$/fd/0)
+            stdout=$(readlink /proc/$$/fd/1)
+            {
+              echo "args=$#"
+              echo "url=$1"
+              echo "stdin=$stdin"
+              echo "stdout=$stdout"
+              echo "pid=$$"
+              echo "sid=$(ps -o sid= -p $$ | tr -d ' ')"
+            } > \(TmuxSession.shellQuote(output)).part
+            mv \(TmuxSession.shellQuote(output)).part \(TmuxSession.shellQuote(output))
+
+            """
+        try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o755)
+        return path
+    }
+
+    /// The digits of the detail pane's "Call id" row and the line under it.
+    static func detailCallID(_ screen: String) -> String? {
+        let lines = BrowserAt80x24Tests.lines(screen)
+        guard let row = lines.firstIndex(where: { $0.contains("Call id") }) else { return nil }
+        let detail = lines[row...].prefix(2).map { line in
+            String(line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first ?? "")
+        }
+        // Beside the label when it fits, else alone on the next line.
+        return detail.map { $0.replacingOccurrences(of: "Call id", with: "").filter(\.isNumber) }.first { !$0.isEmpty }
+    }
+
+    static func waitForFile(_ path: String, timeout: Duration = .seconds(15)) async throws -> [String: String] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                var fields: [String: String] = [:]
+                for line in text.split(separator: "\n") {
+                    let parts = line.split(separator: "=", maxSplits: 1)
+                    if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+                }
+                return fields
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw SupportError("the player never wrote \(path)")
+    }
+
+    @Test func oPlaysTheSelectedCallsRecordingWithTheUsersPlayer() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let output = dir.path + "/played.txt"
+        let player = try Self.fakePlayer(in: dir, output: output)
+        let tmux = try TmuxSession(width: 80, height: 24, command: "exec \(Self.binary)", environment: [
+            "CALLTRAIL_PLAYER": player, "XDG_CONFIG_HOME": dir.path, "HOME": dir.path,
+        ])
+        defer { tmux.close() }
+        try await BrowserAt80x24Tests.openFirstLead(tmux)
+
+        // Down the calls until the detail pane says the selected one has a recording.
+        var screen = try tmux.capture()
+        var steps = 0
+        // The value wraps in the narrow pane: "available · o" / "plays".
+        while !screen.contains("available · o"), steps < 60 {
+            #expect(screen.contains("Recording"), "the detail pane has a Recording row")
+            let before = screen
+            try tmux.send("j")
+            screen = try await tmux.waitFor("the next call") { $0 != before }
+            steps += 1
+        }
+        #expect(screen.contains("available · o"), "a recorded call among the first 60")
+        // The call id the detail pane shows (beside its label, or on the line under it, or wrapped).
+        let shown = try #require(Self.detailCallID(screen))
+
+        // In the full-screen detail, which names the key at 80 columns.
+        try tmux.send("Enter")
+        let detail = try await tmux.waitFor(text: "Call · Esc returns")
+        #expect(Self.footer(detail).contains("o play"))
+        try tmux.send("o")
+        let played = try await Self.waitForFile(output)
+        let url = played["url"] ?? ""
+        let callID = try #require(url.firstMatch(of: #/^https://recordings\.demo\.invalid/calls/(\d+)\.mp3$/#).map { String($0.1) })
+        #expect(callID.hasPrefix(shown), "the selected call's recording")
+        #expect(played["args"] == "1")
+        #expect(played["stdin"] == "/dev/null" && played["stdout"] == "/dev/null", "the player cannot touch the terminal")
+        #expect(played["sid"] != nil && played["sid"] == played["pid"], "the player leads its own session")
+
+        let after = try await tmux.waitFor("the footer saying it plays") {
+            Self.footer($0).contains("playing the recording of call \(callID) with fake-player")
+        }
+        #expect(after.contains("demo data") && after.contains("Call · Esc returns"), "the screen is intact")
+        #expect((try? tmux.display("#{pane_dead}")) == "0")
+        try tmux.send("J")
+        try await tmux.waitFor("the notice gone with its call") { !Self.footer($0).contains("playing") }
+    }
+
+    @Test func aPlayerThatCannotStartIsSaidInTheFooter() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let tmux = try TmuxSession(width: 80, height: 24, command: "exec \(Self.binary)", environment: [
+            "CALLTRAIL_PLAYER": dir.path + "/no-such-player", "XDG_CONFIG_HOME": dir.path, "HOME": dir.path,
+        ])
+        defer { tmux.close() }
+        try await BrowserAt80x24Tests.openFirstLead(tmux)
+        var screen = try tmux.capture()
+        var steps = 0
+        while !screen.contains("available · o"), steps < 60 {
+            let before = screen
+            try tmux.send("j")
+            screen = try await tmux.waitFor("the next call") { $0 != before }
+            steps += 1
+        }
+        try tmux.send("o")
+        let failed = try await tmux.waitFor("the player's failure") { Self.footer($0).contains("cannot start the player") }
+        #expect(Self.footer(failed).contains("cannot start the player no-such-player: no such file or directory"))
+        #expect((try? tmux.display("#{pane_dead}")) == "0")
+    }
+}
