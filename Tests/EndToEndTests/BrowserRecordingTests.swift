@@ -128,4 +128,46 @@ import Testing
         #expect(Self.footer(failed).contains("cannot start the player no-such-player: no such file or directory"))
         #expect((try? tmux.display("#{pane_dead}")) == "0")
     }
+
+    /// Against the Lofty stand-in: the config's `player` (with its own argument) wins over
+    /// $CALLTRAIL_PLAYER, the link is fetched once on the first `o` and kept for the second.
+    @Test func loftyOverHTTPWithTheConfigsPlayer() async throws {
+        let stub = try await StubAPIProcess()
+        defer { stub.stop() }
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let log = home.path + "/plays.log"
+        let configured = home.path + "/configured-player"
+        try Data("#!/bin/sh\necho \"$# $*\" >> \(TmuxSession.shellQuote(log))\n".utf8).write(to: URL(fileURLWithPath: configured))
+        chmod(configured, 0o755)
+        let fromEnvironment = try Self.fakePlayer(in: home, output: home.path + "/wrong-player.txt")
+        try FileManager.default.createDirectory(atPath: home.path + "/config/calltrail", withIntermediateDirectories: true)
+        try Data("player = \"\(configured) --no-video\"\n".utf8).write(to: URL(fileURLWithPath: home.path + "/config/calltrail/config.toml"))
+        let binary = TmuxSession.shellQuote(try BuiltProducts.path(of: "calltrail"))
+        let tmux = try TmuxSession(
+            width: 80, height: 24, command: "exec \(binary) --provider lofty --base-url \(stub.baseURL) --lead 100003",
+            environment: [
+                "CALLTRAIL_TOKEN": StubAPIProcess.token, "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config",
+                "CALLTRAIL_PLAYER": fromEnvironment,
+            ])
+        defer { tmux.close() }
+        // The newest call, 200306, was recorded (recordingSwitch true): selected on opening.
+        try await tmux.waitFor("the lead's calls with a recorded call selected") {
+            $0.contains("Calls · Zoë 🚀 Park") && $0.contains("available · o")
+        }
+        func plays() -> [String] {
+            (FileManager.default.contents(atPath: log).flatMap { String(data: $0, encoding: .utf8) } ?? "")
+                .split(separator: "\n").map(String.init)
+        }
+        try tmux.send("o")
+        try await tmux.waitFor("the first play") { _ in plays().count == 1 }
+        try tmux.send("o")
+        try await tmux.waitFor("the second play") { _ in plays().count == 2 }
+        for play in plays() {
+            #expect(play.hasPrefix("2 --no-video \(stub.baseURL)/recordings/lofty/200306.mp3?expires="), "\(play)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: home.path + "/wrong-player.txt"), "the config's player comes first")
+        let asked = try await stub.requests().filter { $0.path.hasPrefix("/v1.0/call/url/") }
+        #expect(asked.map(\.path) == ["/v1.0/call/url/200306"], "fetched on the first o only, kept for the second")
+    }
 }
