@@ -120,7 +120,8 @@ public enum DisplayText {
         if let ascii = printableASCIIWidth(text) {
             return ascii <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
         }
-        if width(text) <= columns { return text }
+        // Measured only as far as the columns go: a 10 MB value costs what a row of it does.
+        if width(of: Substring(text), upTo: columns) <= columns { return text }
         var out = ""
         var used = 0
         let room = columns - 1  // leave a column for the ellipsis
@@ -145,6 +146,20 @@ public enum DisplayText {
         let cut = truncate(text, to: columns)
         let pad = columns - width(cut)
         return pad > 0 ? String(repeating: " ", count: pad) + cut : cut
+    }
+
+    /// Scalars of a one-row value (a name, a status, an outcome) kept for display:
+    /// more than any terminal row shows.
+    public static let lineScalarLimit = 1_000
+
+    /// `sanitize` for a value shown on one row, cut first to `lineScalarLimit`
+    /// scalars (with `…`), so a 10 MB name or label costs no more than a short one.
+    public static func sanitizeLine(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: lineScalarLimit, limitedBy: scalars.endIndex),
+              end != scalars.endIndex
+        else { return sanitize(text) }
+        return sanitize(String(scalars[..<end])) + "…"
     }
 
     /// Lines of at most `columns` each: words kept whole where they fit, longer

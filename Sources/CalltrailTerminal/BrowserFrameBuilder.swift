@@ -155,7 +155,7 @@ public enum BrowserFrameBuilder {
         case .failed(let why): message = FrameRow([Span(" ⚠ " + why + " · r retries", CellStyle(.error))])
         }
         var title = "Calls"
-        if let lead = state.timeline?.lead { title += " · " + DisplayText.sanitize(lead.displayName) }
+        if let lead = state.timeline?.lead { title += " · " + DisplayText.sanitizeLine(lead.displayName) }
         if state.filter.isActive, let timeline = state.timeline {
             title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
         }

@@ -118,7 +118,7 @@ enum CallDetailRows {
         }
         let summary = [call.direction?.rawValue, call.status?.rawValue ?? (call.isManual ? "Logged manually" : nil)]
             .compactMap { $0 }.joined(separator: " · ")
-        if !summary.isEmpty { rows.append(.heading(DisplayText.sanitize(summary))) }
+        if !summary.isEmpty { rows.append(.heading(DisplayText.sanitizeLine(summary))) }
         // Huge values are cut first, so sanitising and wrapping cost little
         // (JSON is cut while it is written: `isCut`).
         func field(_ label: String, _ value: String?, isCut: Bool = false) {

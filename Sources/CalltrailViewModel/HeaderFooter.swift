@@ -107,7 +107,7 @@ extension BrowserState {
         return HeaderFacts(
             providerName: DisplayText.sanitize(descriptor.name),
             accountLabel: descriptor.accountLabel.map { DisplayText.sanitize($0) },
-            leadName: timeline.map { DisplayText.sanitize($0.lead.displayName) },
+            leadName: timeline.map { DisplayText.sanitizeLine($0.lead.displayName) },
             callsLoaded: timeline?.callsLoaded ?? 0,
             isComplete: timeline?.historyEnded ?? false,
             spinner: spinner,
@@ -117,7 +117,7 @@ extension BrowserState {
 
     public var footer: FooterFacts {
         let slots = filterSlots.enumerated().compactMap { index, outcome in
-            outcome.map { outcome in FilterSlot(key: String(index + 1), label: DisplayText.sanitize(outcome.label), outcome: outcome,
+            outcome.map { outcome in FilterSlot(key: String(index + 1), label: DisplayText.sanitizeLine(outcome.label), outcome: outcome,
                        isOn: filter.outcomes.contains(outcome)) }
         }
         let direction: String
@@ -125,7 +125,7 @@ extension BrowserState {
         case nil: direction = "all"
         case .outbound?: direction = "outbound"
         case .inbound?: direction = "inbound"
-        case .other(let raw)?: direction = DisplayText.sanitize(raw)
+        case .other(let raw)?: direction = DisplayText.sanitizeLine(raw)
         }
         var error: String?
         var retryHint: String? = "r retries"

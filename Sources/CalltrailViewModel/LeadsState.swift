@@ -50,7 +50,7 @@ public struct LeadsState: Sendable {
         let known = Set(leads.map(\.id))
         let fresh = page.leads.filter { !known.contains($0.id) }
         leads += fresh
-        labels += fresh.map { (DisplayText.sanitize($0.displayName), DisplayText.sanitize($0.phones.first ?? "")) }
+        labels += fresh.map { (DisplayText.sanitizeLine($0.displayName), DisplayText.sanitizeLine($0.phones.first ?? "")) }
         next = page.next
         ended = page.next == nil
         total = page.total ?? total

@@ -36,12 +36,12 @@ public struct CallRow: Sendable, Hashable {
         glyph = DisplayFormat.glyph(call.direction)
         time = call.startTime.map { DisplayFormat.clockTime($0, in: zone) } ?? "--:--"
         duration = DisplayFormat.duration(call.duration)
-        status = DisplayText.sanitize(call.status?.rawValue ?? (call.isManual ? "manual" : "—"))
+        status = DisplayText.sanitizeLine(call.status?.rawValue ?? (call.isManual ? "manual" : "—"))
         outcome = call.outcome
-        outcomeLabel = DisplayText.sanitize(call.outcome?.label ?? "—")
+        outcomeLabel = DisplayText.sanitizeLine(call.outcome?.label ?? "—")
         rating = DisplayFormat.rating(call.rating)
-        // Only the start shows; cut long notes before sanitising so a huge note costs little.
-        note = DisplayText.sanitize(String((call.note ?? "").prefix(400)))
+        // Only the start shows; long notes are cut before sanitising so a huge note costs little.
+        note = DisplayText.sanitizeLine(call.note ?? "")
         isManual = call.isManual
         isDeleted = call.isDeleted
     }
