@@ -85,7 +85,9 @@ public struct APIClient: Sendable {
                         failure = .badResponse(redact("\(request.subject): \(Self.describe(decodingError: error))"))
                     }
                 } else {
-                    let body = VendorErrorBody(body: reply.body, redact: redact)
+                    var body = VendorErrorBody(body: reply.body, redact: redact)
+                    // A token too short to mask could sit in any message in some form: none is shown.
+                    if auth?.token.isTooShortToMask == true, !body.message.isEmpty { body.message = AccessToken.withheldMessage }
                     failure = errorMapping.error(status: reply.status, body: body, for: request, rateLimit: limits)
                     if reply.status == 429 {
                         serverWait = limits.waitAfterRateLimit(now: wallClock())

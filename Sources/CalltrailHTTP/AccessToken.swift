@@ -31,6 +31,8 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible, CustomDe
     }
 
     static let shortestMaskable = 4
+    /// A server's error message is not shown at all with such a token (`APIClient`).
+    public var isTooShortToMask: Bool { !secret.isEmpty && secret.count < Self.shortestMaskable }
     public static let withheldMessage =
         "(the server's message is not shown: it may hold the access token, which is too short to mask)"
 }
