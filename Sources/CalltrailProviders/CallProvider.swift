@@ -23,6 +23,12 @@ public protocol CallProvider: Sendable {
     /// nil when the call has none. Vendors without recordings throw `.unsupported`
     /// (the default implementation).
     func recording(forCall id: CallID) async throws -> RecordingLink?
+
+    /// The call's AI summary and transcript, fetched when asked; nil when there is
+    /// none. Takes the call (not its id): a vendor may key summaries by another of
+    /// its ids (Lofty's dialer record). Vendors without summaries throw `.unsupported`
+    /// (the default implementation).
+    func summary(forCall call: Call) async throws -> CallSummary?
 }
 
 /// What the rest of the program needs to know about a provider besides its data.
@@ -42,6 +48,8 @@ public struct ProviderDescriptor: Sendable, Hashable {
     public var callIDs: IDShape
     /// Whether `recording(forCall:)` can answer (the browser offers `o` then).
     public var offersRecordings: Bool
+    /// Whether `summary(forCall:)` can answer (the detail shows a Summary section then).
+    public var offersSummaries: Bool
 
     public init(
         name: String,
@@ -51,7 +59,8 @@ public struct ProviderDescriptor: Sendable, Hashable {
         maximumPageSize: Int,
         leadIDs: IDShape = .any,
         callIDs: IDShape = .any,
-        offersRecordings: Bool = false
+        offersRecordings: Bool = false,
+        offersSummaries: Bool = false
     ) {
         self.name = name
         self.accountLabel = accountLabel
@@ -61,6 +70,7 @@ public struct ProviderDescriptor: Sendable, Hashable {
         self.leadIDs = leadIDs
         self.callIDs = callIDs
         self.offersRecordings = offersRecordings
+        self.offersSummaries = offersSummaries
     }
 }
 

@@ -17,10 +17,7 @@ struct CallCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let configuration = try CalltrailConfiguration.resolve(global)
-            let provider = try ProviderFactory.make(configuration)
-            let callID = CallID(id.trimmingCharacters(in: .whitespaces))
-            try provider.descriptor.check(callID)
+            let (provider, callID) = try ProviderFactory.forCall(global, id: id)
             let call = try await provider.call(id: callID)
             StandardOutput.write(CallPrinter.render([call], format: format, single: true))
         } catch {

@@ -14,7 +14,7 @@ struct Calltrail: AsyncParsableCommand {
             """,
         version: CalltrailVersion.current,
         subcommands: [
-            BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self, RecordingCommand.self,
+            BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self, RecordingCommand.self, SummaryCommand.self,
             CompletionsCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)

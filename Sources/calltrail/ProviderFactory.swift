@@ -1,9 +1,19 @@
 import Foundation
 import CalltrailHTTP
+import CalltrailModel
 import CalltrailProviders
 
 /// Makes the configured provider. Each vendor adds its case here.
 enum ProviderFactory {
+    /// The configured provider and a call id checked against its id shape before
+    /// any request (`call`, `recording`, `summary`).
+    static func forCall(_ global: GlobalOptions, id: String) throws -> (provider: any CallProvider, call: CallID) {
+        let provider = try make(try CalltrailConfiguration.resolve(global))
+        let callID = CallID(id.trimmingCharacters(in: .whitespaces))
+        try provider.descriptor.check(callID)
+        return (provider, callID)
+    }
+
     static let knownProviders = ["demo", "lofty", "skipcall", "nectardesk"]
 
     static func needsToken(_ provider: String) -> Bool { provider != "demo" }

@@ -35,10 +35,7 @@ struct RecordingCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let configuration = try CalltrailConfiguration.resolve(global)
-            let provider = try ProviderFactory.make(configuration)
-            let callID = CallID(id.trimmingCharacters(in: .whitespaces))
-            try provider.descriptor.check(callID)
+            let (provider, callID) = try ProviderFactory.forCall(global, id: id)
             guard provider.descriptor.offersRecordings else {
                 throw ProviderError.unsupported("recordings are not offered by \(provider.descriptor.name)")
             }

@@ -31,6 +31,28 @@ import Testing
         }
     }
 
+    @Test func recordedCallsHaveSummariesInEveryStateTheSameEachRun() async throws {
+        #expect(demo.descriptor.offersSummaries)
+        let page = try await demo.calls(forLead: LeadID(100_002), after: nil, limit: 200)
+        var seen: [CallSummary.Status: Int] = [:]
+        for call in page.calls {
+            let summary = try await demo.summary(forCall: call)
+            #expect((summary != nil) == (call.hasRecording == true), "only recorded calls have one")
+            guard let summary else { continue }
+            seen[summary.status, default: 0] += 1
+            #expect((summary.transcript != nil) == (summary.status == .finished))
+            if summary.status == .finished {
+                #expect(summary.summary != nil && !summary.keywords.isEmpty && summary.score != nil)
+                #expect((summary.transcript?.split(separator: "\n").count ?? 0) >= 12)
+            }
+            #expect(try await DemoProvider(seed: 1, latency: .zero).summary(forCall: call) == summary, "deterministic")
+        }
+        for status in [CallSummary.Status.pending, .processing, .failed, .finished] {
+            #expect((seen[status] ?? 0) > 0, "\(status) among \(seen)")
+        }
+        #expect((seen[.finished] ?? 0) > (seen[.pending] ?? 0))
+    }
+
     @Test func aboutFiftyLeadsWithOneOfFiftyThousandCallsAndOneEmpty() async throws {
         let page = try await demo.leads(matching: nil, after: nil, limit: 100)
         #expect(page.leads.count == 50)

@@ -30,7 +30,7 @@ public struct LoftyProvider: CallProvider {
         descriptor = ProviderDescriptor(
             name: "Lofty", accountLabel: nil, outcomes: .fixed(CallOutcome.known),
             defaultPageSize: 100, maximumPageSize: Self.maximumCallPage,
-            leadIDs: .positiveInteger, callIDs: .positiveInteger, offersRecordings: true)
+            leadIDs: .positiveInteger, callIDs: .positiveInteger, offersRecordings: true, offersSummaries: true)
     }
 
     public func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
@@ -95,6 +95,62 @@ public struct LoftyProvider: CallProvider {
         return try await client.send(request) { body throws(ProviderError) in
             try LoftyRecordingDecoder.link(from: body, call: number)
         }
+    }
+
+    /// `GET /v2.0/ai/call-summary?callRecordId=N`. Lofty does not say which id
+    /// `callRecordId` is, so the call's `dialerCallRecordId` is tried first (what
+    /// the name suggests, and what the stand-in answers for) and the call's own id
+    /// after it, when the first gives no summary (`data` null) or is refused as
+    /// unknown (PERMISSION_DENIED, 20006: Lofty answers both for ids it does not
+    /// know). A manual call has no dialer record: only its id is tried. Which one
+    /// answered is kept in `foundBy`. No summary from any: nil; refused by every
+    /// one: that refusal.
+    public func summary(forCall call: Call) async throws -> CallSummary? {
+        try descriptor.check(call.id)
+        guard let number = call.id.int64Value else {
+            throw ProviderError.invalidInput("\"\(call.id.rawValue)\" is not a Lofty call id")
+        }
+        var lookups: [CallSummary.Lookup] = []
+        if let dialer = Self.dialerRecordID(of: call), dialer != number {
+            lookups.append(CallSummary.Lookup(key: CallSummary.Lookup.dialerRecordKey, id: dialer))
+        }
+        lookups.append(CallSummary.Lookup(key: CallSummary.Lookup.callKey, id: number))
+        var answeredNone = false
+        for (index, lookup) in lookups.enumerated() {
+            let request = APIRequest(
+                path: "/v2.0/ai/call-summary", query: [("callRecordId", String(lookup.id))], subject: "call \(number)")
+            let subject = "call \(number)"
+            do {
+                let found = try await client.send(request) { body throws(ProviderError) in
+                    try LoftySummaryDecoder.summary(from: body, recordID: lookup.id, subject: subject)
+                }
+                guard var summary = found else {
+                    answeredNone = true
+                    continue
+                }
+                summary.foundBy = lookup
+                return summary
+            } catch let error as ProviderError {
+                switch error {
+                case .noAccess, .notFound:
+                    // An id Lofty does not know: try the next; the last one's refusal stands
+                    // unless an earlier id answered that there is no summary.
+                    if index == lookups.count - 1 && !answeredNone { throw error }
+                default:
+                    throw error
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The dialer record behind a call (absent for manually logged calls).
+    static func dialerRecordID(of call: Call) -> Int64? {
+        if let raw = call.raw?["dialerCallRecordId"], let id = raw.int64Value { return id }
+        for detail in call.details where detail.key == "dialerCallRecordId" {
+            if case .integer(let id) = detail.value { return id }
+        }
+        return nil
     }
 
     private func listCalls(

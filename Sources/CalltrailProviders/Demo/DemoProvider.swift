@@ -27,7 +27,8 @@ public struct DemoProvider: CallProvider {
             maximumPageSize: 1_000,
             leadIDs: .positiveInteger,
             callIDs: .positiveInteger,
-            offersRecordings: true
+            offersRecordings: true,
+            offersSummaries: true
         )
     }
 
@@ -82,6 +83,13 @@ public struct DemoProvider: CallProvider {
         let call = try await call(id: id)
         guard call.hasRecording == true else { return nil }
         return RecordingLink(url: Self.recordingURL(id), validFor: RecordingLink.loftyValidity)
+    }
+
+    /// Recorded calls have AI summaries in every state (mostly finished, with a
+    /// transcript; some pending, processing or failed), the same on every run.
+    public func summary(forCall call: Call) async throws -> CallSummary? {
+        let known = try await self.call(id: call.id)
+        return DemoSummaries.make(for: known, seed: seed)
     }
 
     /// Where the demo says call `id`'s recording is.

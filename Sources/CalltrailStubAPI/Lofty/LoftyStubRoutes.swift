@@ -47,6 +47,8 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             return oneCall(segments[3])
         case 4 where segments[0] == "v1.0" && segments[1] == "call" && segments[2] == "url":
             return recordingURL(segments[3], request)
+        case 3 where segments[0] == "v2.0" && segments[1] == "ai" && segments[2] == "call-summary":
+            return callSummary(request)
         case 2 where segments[0] == "v1.0" && segments[1] == "leads":
             return listLeads(request)
         case 3 where segments[0] == "v1.0" && segments[1] == "leads":
@@ -107,6 +109,25 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             url = StubRecordings.url(host: StubRecordings.host(of: request), vendor: "lofty", id: id, expires: expires)
         }
         return .json(200, .object([JSONField("calls", .object([JSONField("id", .integer(id)), JSONField("url", .string(url))]))]))
+    }
+
+    /// `{"status": {"code", "msg"}, "data": {…} | null}` (see `LoftyStubSummaries.swift`).
+    private func callSummary(_ request: StubRequest) -> StubResponse {
+        guard let text = request.query["callRecordId"], let recordID = Int64(text), recordID >= 1 else {
+            return .error(400, code: 400, message: "callRecordId must be a positive integer")
+        }
+        func envelope(_ code: Int64, _ message: String, _ data: JSONValue) -> StubResponse {
+            .json(200, .object([
+                JSONField("status", .object([JSONField("code", .integer(code)), JSONField("msg", .string(message))])),
+                JSONField("data", data),
+            ]))
+        }
+        switch data.summaryAnswer(recordID: recordID) {
+        case .denied: return .error(400, code: 20017, message: "PERMISSION_DENIED")
+        case .serviceError: return envelope(50001, "AI summary service unavailable", .null)
+        case .none: return envelope(0, "success", .null)
+        case .summary(let summary): return envelope(0, "success", summary)
+        }
     }
 
     private func listLeads(_ request: StubRequest) -> StubResponse {
