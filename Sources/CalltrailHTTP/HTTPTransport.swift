@@ -38,6 +38,21 @@ public struct AsyncHTTPTransport: HTTPTransport {
     public init() {}
 
     public func send(method: String, url: String, headers: [(String, String)], timeout: Duration) async throws -> HTTPReply {
+        // The client's own deadline covers the head; a body that stalls or trickles
+        // after it would be waited on for ever, so the whole exchange races the clock.
+        try await withThrowingTaskGroup(of: HTTPReply.self) { group in
+            group.addTask { try await exchange(method: method, url: url, headers: headers, timeout: timeout) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportError.timedOut
+            }
+            defer { group.cancelAll() }
+            guard let reply = try await group.next() else { throw TransportError.timedOut }
+            return reply
+        }
+    }
+
+    private func exchange(method: String, url: String, headers: [(String, String)], timeout: Duration) async throws -> HTTPReply {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -94,6 +109,11 @@ public struct AsyncHTTPTransport: HTTPTransport {
         if let parse = error as? HTTPParserError {
             return .network("the response was cut short or malformed (\(parse))")
         }
-        return .network("the request failed (\(type(of: error)))")
+        let kind = String(describing: type(of: error))
+        if kind.contains("SSL") || kind.contains("TLS") {
+            // Commonly an https:// URL pointed at a server that speaks plain HTTP.
+            return .cannotConnect("the TLS handshake with \(host) failed (\(kind)); if that server speaks plain HTTP, use an http:// base URL")
+        }
+        return .network("the request failed (\(kind))")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import CalltrailModel
 
 /// What a response says about waiting: `Retry-After` (seconds or an HTTP-date),
-/// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds).
+/// `X-RateLimit-Remaining` and `X-RateLimit-Reset` (epoch seconds, or see `resetEpoch`).
 public struct RateLimitHeaders: Sendable, Hashable {
     public var retryAfter: Double?
     public var remaining: Int?
@@ -30,13 +30,28 @@ public struct RateLimitHeaders: Sendable, Hashable {
         }
         remaining = value("X-RateLimit-Remaining").flatMap { Int($0) }
         if let reset = value("X-RateLimit-Reset").flatMap({ Double($0) }), reset.isFinite, reset >= 0 {
-            // Epoch seconds (Lofty); a small number is read as seconds from now, as some APIs send.
-            resetEpoch = reset < Self.smallestEpoch ? now.timeIntervalSince1970 + reset : reset
+            resetEpoch = Self.resetEpoch(reset, now: now)
         }
     }
 
     /// Below this (2001-09-09) a reset value cannot be an epoch time.
     static let smallestEpoch = 1_000_000_000.0
+    /// From this on, an epoch time is in milliseconds (as seconds it would be past year 33000).
+    static let smallestEpochMilliseconds = 1_000_000_000_000.0
+    /// No rate-limit window is longer than this; a relative reset beyond it is not seconds.
+    static let longestWindow = 3_600.0
+
+    /// The reset as epoch seconds. The unit is not published everywhere (Lofty's docs
+    /// show 21000 with a 60-second window): an epoch time in seconds or milliseconds,
+    /// else a relative value — seconds when within a window, milliseconds when beyond
+    /// one (21000 → 21 s), and unknown (nil) when even that is beyond a window.
+    static func resetEpoch(_ reset: Double, now: Date) -> Double? {
+        if reset >= smallestEpochMilliseconds { return reset / 1000 }
+        if reset >= smallestEpoch { return reset }
+        if reset <= longestWindow { return now.timeIntervalSince1970 + reset }
+        if reset / 1000 <= longestWindow { return now.timeIntervalSince1970 + reset / 1000 }
+        return nil
+    }
 
     /// How long to wait before trying again after a 429: Retry-After, else the reset.
     public func waitAfterRateLimit(now: Date) -> Double? {

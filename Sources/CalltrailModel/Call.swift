@@ -36,6 +36,9 @@ public struct Call: Sendable, Hashable, Identifiable {
     public var otherFields: [JSONField]
     /// The call object exactly as the API sent it, for `--format json`.
     public var raw: JSONValue?
+    /// Why the record could not be read, when it could not: the call is then shown
+    /// as an "unreadable call" with `raw`, and only `id` (as sent, maybe empty) is set.
+    public var unreadable: String?
 
     public init(
         id: CallID,
@@ -75,6 +78,28 @@ public struct Call: Sendable, Hashable, Identifiable {
         self.details = details
         self.otherFields = otherFields
         self.raw = raw
+    }
+}
+
+extension Call {
+    /// A record of a list that could not be read: kept, with its raw JSON, so one bad
+    /// record never hides the others. Its id is the record's `id` as sent, when it has one.
+    public static func unreadable(raw: JSONValue, reason: String) -> Call {
+        let id: String
+        switch raw["id"] {
+        case .string(let text)?: id = text
+        case .integer(let number)?: id = String(number)
+        case .bigInteger(let digits)?: id = digits
+        default: id = ""
+        }
+        var call = Call(id: CallID(id), raw: raw)
+        call.unreadable = reason
+        return call
+    }
+
+    /// The id to tell repeats apart by; nil for an unreadable record without one.
+    public var dedupeID: CallID? {
+        unreadable != nil && id.rawValue.isEmpty ? nil : id
     }
 }
 

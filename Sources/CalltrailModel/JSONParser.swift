@@ -8,7 +8,8 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
 extension JSONValue {
     /// Parses RFC 8259 JSON keeping objects' keys in the order they were sent (the
     /// `Codable` path sorts them), integers exact (`Int64`, else `.bigInteger`), and
-    /// refusing invalid UTF-8, non-finite numbers and nesting deeper than `maxDepth`
+    /// numbers beyond Double kept as their text, a repeated key's last value winning,
+    /// and refusing invalid UTF-8 and nesting deeper than `maxDepth`
     /// — with an error, never a trap.
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws(JSONParseError) -> JSONValue {
         var parser = JSONByteParser(bytes: bytes, maxDepth: maxDepth)
@@ -62,6 +63,7 @@ private struct JSONByteParser {
     mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
         index += 1
         var fields: [JSONField] = []
+        var positions: [String: Int] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -75,7 +77,14 @@ private struct JSONByteParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            fields.append(JSONField(key, try value(depth: depth + 1)))
+            let parsed = try value(depth: depth + 1)
+            // A repeated key: the last value wins (as in most parsers), in the first one's place.
+            if let earlier = positions[key] {
+                fields[earlier].value = parsed
+            } else {
+                positions[key] = fields.count
+                fields.append(JSONField(key, parsed))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("the body ends inside an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -202,7 +211,8 @@ private struct JSONByteParser {
             if let exact = Int64(text) { return .integer(exact) }
             return .bigInteger(text)
         }
-        guard let double = Double(text), double.isFinite else { throw error("number out of range") }
+        // A number beyond Double (1e400) is still valid JSON: kept as its text, like a big integer.
+        guard let double = Double(text), double.isFinite else { return .bigInteger(text) }
         return .number(double)
     }
 }

@@ -5,7 +5,8 @@ public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
-    /// An integer too large for Int64, kept as its digits.
+    /// A number too large for Int64 (or, with a fraction or exponent, for Double),
+    /// kept as the JSON text it was sent as.
     case bigInteger(String)
     case number(Double)
     case string(String)

@@ -25,6 +25,12 @@ public enum ProviderError: Error, Sendable, Hashable {
     case invalidInput(String)
     /// The provider has no such thing ("recordings are not offered by Skipcall").
     case unsupported(String)
+    /// The server's paging does not advance (the same page again, a cursor loop,
+    /// ids out of order): the walk stops rather than loop or repeat calls.
+    case pagingBroken(String)
+    /// The account or the program's settings are wrong for this server (a missing
+    /// OAuth scope, a guessed filter parameter the server ignores): fixed in the config.
+    case configuration(String)
 
     /// One line for a person: what happened, without jargon or secrets.
     public var message: String {
@@ -46,14 +52,23 @@ public enum ProviderError: Error, Sendable, Hashable {
         case .badResponse(let why): return "the provider sent a response calltrail cannot read: \(why)"
         case .invalidInput(let why): return why
         case .unsupported(let what): return what
+        case .pagingBroken(let what): return "stopped paging: \(what)"
+        case .configuration(let why): return why
         }
+    }
+
+    /// The reason alone, for quoting inside another message (a bad response's why, else the message).
+    public var detail: String {
+        if case .badResponse(let why) = self { return why }
+        return message
     }
 
     /// Whether trying the same request again later may succeed.
     public var isRetryable: Bool {
         switch self {
         case .rateLimited, .server, .network, .timedOut, .badResponse: return true
-        case .noAccess, .notFound, .unauthorized, .badRequest, .invalidInput, .unsupported: return false
+        case .noAccess, .notFound, .unauthorized, .badRequest, .invalidInput, .unsupported, .pagingBroken, .configuration:
+            return false
         }
     }
 }

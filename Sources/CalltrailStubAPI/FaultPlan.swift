@@ -22,6 +22,10 @@ public enum FaultKind: String, Codable, Sendable, CaseIterable {
     case slow
     /// Promises the whole body, sends half, closes the connection.
     case truncate
+    /// Promises the whole body, sends half, then nothing more (the connection stays open).
+    case stall
+    /// Promises a huge body and sends one byte every `delayMs` for ever.
+    case trickle
 }
 
 /// Faults on the requests whose path starts with `path`: either on a `fraction`

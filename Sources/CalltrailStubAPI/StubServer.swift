@@ -83,6 +83,16 @@ final class StubHTTPHandler: ChannelInboundHandler {
     private func write(_ reply: StubReply, keepAlive: Bool, context: ChannelHandlerContext) {
         var headers = HTTPHeaders(reply.response.headers)
         headers.replaceOrAdd(name: "Content-Length", value: String(reply.response.body.count))
+        switch reply.body {
+        case .whole: break
+        case .trickle(let everyMs):
+            // A megabyte promised (under the client's cap), a byte at a time: hours.
+            headers.replaceOrAdd(name: "Content-Length", value: String(1 << 20))
+            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(
+                version: .http1_1, status: HTTPResponseStatus(statusCode: reply.response.status), headers: headers))), promise: nil)
+            trickle(everyMs: everyMs, context: context)
+            return
+        }
         if !keepAlive || reply.truncate { headers.replaceOrAdd(name: "Connection", value: "close") }
         let head = HTTPResponseHead(
             version: .http1_1, status: HTTPResponseStatus(statusCode: reply.response.status), headers: headers)
@@ -107,6 +117,17 @@ final class StubHTTPHandler: ChannelInboundHandler {
         if !keepAlive {
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
             done.whenComplete { _ in loopBound.value.close(promise: nil) }
+        }
+    }
+
+    /// One space every `everyMs` until the client goes away.
+    private func trickle(everyMs: Int, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        var buffer = context.channel.allocator.buffer(capacity: 1)
+        buffer.writeInteger(UInt8(ascii: " "))
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(everyMs))) {
+            self.trickle(everyMs: everyMs, context: context)
         }
     }
 }

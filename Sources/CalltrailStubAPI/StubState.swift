@@ -22,8 +22,15 @@ struct StubReply: Sendable {
     var response: StubResponse
     var delayMs: Int = 0
     var truncate: Bool = false
-    /// Send the head and half the body, then nothing (the recording host's stall mode).
+    /// Send the head and half the body, then nothing (the recording host's and the `stall` fault's mode).
     var stall: Bool = false
+    var body: StubBodyDelivery = .whole
+}
+
+/// How the rest of the body goes out: whole, or a byte at a time for ever (the `trickle` fault).
+enum StubBodyDelivery: Sendable, Equatable {
+    case whole
+    case trickle(everyMs: Int)
 }
 
 /// Everything the stand-in remembers: the request log and the fault plan.
@@ -73,7 +80,7 @@ public final class StubState: @unchecked Sendable {
         case .rateLimited?:
             reply = StubReply(response: .error(429, code: 429, message: "too many requests"))
             reply.response.headers.append(("Retry-After", String(fault?.retryAfter ?? 1)))
-        case .slow?, .truncate?, nil:
+        case .slow?, .truncate?, .stall?, .trickle?, nil:
             if request.path.hasPrefix(StubRecordings.pathPrefix) {
                 let (response, stall) = StubRecordings.respond(to: request)
                 reply = StubReply(response: response, stall: stall)
@@ -82,6 +89,8 @@ public final class StubState: @unchecked Sendable {
             }
             reply.delayMs = fault?.kind == .slow ? (fault?.delayMs ?? 0) : 0
             reply.truncate = fault?.kind == .truncate
+            if fault?.kind == .stall { reply.stall = true }
+            if fault?.kind == .trickle { reply.body = .trickle(everyMs: max(1, fault?.delayMs ?? 100)) }
         }
         let entry = StubLogEntry(
             number: number, method: method, path: request.path, query: request.queryText,

@@ -41,6 +41,10 @@ public struct TimelinePage: Sendable {
     /// filter shows (sorted by index), so a sparse filter's matches stay on screen
     /// without holding every call around them. Dropped when the filter changes.
     var kept: [KeptCall]?
+    /// Calls an earlier page already had, dropped from this one (also when refetched),
+    /// and this page's first call: the paging guard's memory (TimelineState+PagingGuard).
+    var repeatedIDs: Set<CallID> = []
+    var firstID: CallID?
 
     init(number: Int, cursor: PageCursor?, startOffset: Int) {
         self.number = number

@@ -176,6 +176,11 @@ public struct TimelineState: Sendable {
         self.pending = nil
         failure = nil
         let number = pending.page
+        var result = result
+        let received = result.calls
+        let stall = admit(&result, page: number)
+        pages[number].remember(received: received, kept: result.calls)
+        defer { if let stall { failure = PageFailure(page: number, error: stall) } }
         var page = pages[number]
         let firstTime = page.count == nil
         let previousCount = page.count

@@ -20,7 +20,7 @@ struct StubAPICommand: AsyncParsableCommand {
     var token: String?
 
     @Option(name: .customLong("fault"), help: ArgumentHelp(
-        "Inject faults: KIND[,KIND…]@fraction=F|@requests=N,N…[@path=P][@retry-after=S][@delay-ms=MS]; KIND is 500, 503, 429, slow, truncate. Repeatable.",
+        "Inject faults: KIND[,KIND…]@fraction=F|@requests=N,N…[@path=P][@retry-after=S][@delay-ms=MS]; KIND is 500, 503, 429, slow, truncate, stall (half the body, then silence), trickle (a byte every delay-ms for ever). Repeatable.",
         valueName: "spec"))
     var faults: [String] = []
 
@@ -36,6 +36,33 @@ struct StubAPICommand: AsyncParsableCommand {
     @Flag(help: "Lofty: add lead 100061, whose newest call has a 30,000-character note and a 10 MiB field.")
     var loftyHugeValues = false
 
+    @Flag(help: "Lofty: ignore offset too (with --lofty-ignore-cursor: the same page for ever).")
+    var loftyIgnoreOffset = false
+
+    @Option(help: "Lofty: from the third page on, send the second page again (A-B-B) or the first (A-B-A).")
+    var loftyLoop: String?
+
+    @Option(help: "Lofty: start each page after the first this many calls early (overlapping pages).")
+    var loftyOverlap: Int = 0
+
+    @Option(help: "Lofty: send at most this many calls per page, whatever limit asks.")
+    var loftyLimitCap: Int?
+
+    @Flag(help: "Lofty: after a currentId, send the newer calls, ids going up.")
+    var loftyIdsGoUp = false
+
+    @Flag(help: "Lofty: the lead list ignores offset and sends no total.")
+    var loftyLeadsIgnoreOffset = false
+
+    @Option(help: "Lofty: refuse a token sent with the other scheme (Bearer or token) with code 200058.")
+    var loftyRequireScheme: String?
+
+    @Flag(help: "Lofty: answer call lists 403 code 200100 (OAuth scope missing).")
+    var loftyScopeMissing = false
+
+    @Flag(help: "Lofty: name the lead list's metadata get_metadata (the spec's key).")
+    var loftyGetMetadata = false
+
     func run() async throws {
         var rules: [FaultRule] = []
         for spec in faults {
@@ -46,8 +73,22 @@ struct StubAPICommand: AsyncParsableCommand {
             }
         }
         let token = self.token ?? ProcessInfo.processInfo.environment["CALLTRAIL_STUB_TOKEN"] ?? "stub-token"
-        let lofty = LoftyStubRoutes(token: token, data: LoftyStubData(hugeValues: loftyHugeValues), options: .init(
-            inclusiveCursor: loftyInclusiveCursor, ignoreCursor: loftyIgnoreCursor))
+        var options = LoftyStubRoutes.Options(inclusiveCursor: loftyInclusiveCursor, ignoreCursor: loftyIgnoreCursor)
+        options.ignoreOffset = loftyIgnoreOffset
+        if let loftyLoop {
+            guard let loop = LoftyStubRoutes.PagingLoop(rawValue: loftyLoop) else {
+                throw ValidationError("--lofty-loop takes A-B-B or A-B-A")
+            }
+            options.loop = loop
+        }
+        options.overlap = max(0, loftyOverlap)
+        options.limitCap = loftyLimitCap
+        options.idsGoUpAfterCursor = loftyIdsGoUp
+        options.leadsIgnoreOffset = loftyLeadsIgnoreOffset
+        options.requiredScheme = loftyRequireScheme
+        options.scopeMissing = loftyScopeMissing
+        options.specMetadataKey = loftyGetMetadata
+        let lofty = LoftyStubRoutes(token: token, data: LoftyStubData(hugeValues: loftyHugeValues), options: options)
         let vendors: [any StubVendorRoutes] = [lofty, SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)]
         let state = StubState(vendors: vendors, faults: FaultPlan(rules: rules, seed: seed))
         let server = try await StubServer.start(port: port, state: state)

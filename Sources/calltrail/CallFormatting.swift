@@ -9,6 +9,12 @@ enum CallFormatting: RecordFormatting {
 
     /// The normalised fields, then `raw`: the object exactly as the API sent it.
     static func json(_ call: Call) -> JSONValue {
+        if let reason = call.unreadable {
+            return .object([
+                JSONField("id", call.id.rawValue.isEmpty ? .null : exactID(call.id.rawValue)),
+                JSONField("unreadable", .string(reason)), JSONField("raw", call.raw ?? .null),
+            ])
+        }
         func text(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
         func int(_ i: Int?) -> JSONValue { i.map { .integer(Int64($0)) } ?? .null }
         return .object([
@@ -55,7 +61,8 @@ enum CallFormatting: RecordFormatting {
 
     /// `2026-04-22T10:15:00Z`.
     static func iso8601(_ date: Date) -> String {
-        UTCTimestamp.format(date).replacingOccurrences(of: " ", with: "T") + "Z"
+        guard date.isRepresentable else { return UTCTimestamp.invalidTime }
+        return UTCTimestamp.format(date).replacingOccurrences(of: " ", with: "T") + "Z"
     }
 
     // MARK: Table
@@ -70,7 +77,11 @@ enum CallFormatting: RecordFormatting {
     }
 
     static func tableRow(_ call: Call, width: Int, idWidth: Int) -> String {
-        row([
+        if let reason = call.unreadable {
+            return row([call.id.rawValue, "—", "—", "—", "—", "—", "—", unreadableSummary(call, reason)],
+                       width: width, idWidth: idWidth)
+        }
+        return row([
             call.id.rawValue,
             call.startTime.map { String(UTCTimestamp.format($0).prefix(16)) } ?? "—",
             call.direction?.rawValue ?? "—",
@@ -101,6 +112,9 @@ enum CallFormatting: RecordFormatting {
 
     /// Every field of one call, labelled, one per line (`calltrail call ID`).
     static func detailLines(_ call: Call) -> String {
+        if let reason = call.unreadable {
+            return "Unreadable call  \(DisplayText.sanitize(reason))\nRaw JSON         \(DisplayText.sanitize(call.raw?.compactJSON ?? "null"))\n"
+        }
         var rows: [(String, String)] = [("Call", call.id.rawValue)]
         func add(_ label: String, _ value: String?) { if let value { rows.append((label, value)) } }
         add("Lead", call.leadID?.rawValue)
@@ -140,7 +154,10 @@ enum CallFormatting: RecordFormatting {
     ])
 
     static func csvRow(_ call: Call) -> String {
-        CSV.line([
+        if let reason = call.unreadable {
+            return CSV.line([call.id.rawValue] + Array(repeating: "", count: 11) + [unreadableSummary(call, reason)])
+        }
+        return CSV.line([
             call.id.rawValue, call.leadID?.rawValue ?? "", call.startTime.map(iso8601) ?? "",
             call.endTime.map(iso8601) ?? "", call.direction?.rawValue ?? "", call.status?.rawValue ?? "",
             call.outcome?.rawValue ?? "", call.duration.map(String.init) ?? "", call.rating.map(String.init) ?? "",
@@ -148,5 +165,10 @@ enum CallFormatting: RecordFormatting {
             // Control characters become visible symbols; line breaks stay, quoted.
             call.note ?? "",
         ])
+    }
+
+    /// "unreadable call (why): {raw JSON}", for the note column of tables and CSV.
+    static func unreadableSummary(_ call: Call, _ reason: String) -> String {
+        "unreadable call (\(reason)): \(call.raw?.compactJSON ?? "null")"
     }
 }

@@ -38,20 +38,32 @@ struct CallsCommand: AsyncParsableCommand {
             let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
             let width = TerminalWidth.current()
             var seen = SeenOutcomes()
+            var unreadable = 0
+            defer {
+                if unreadable > 0 {
+                    StandardError.write("calltrail: \(unreadable) call record\(unreadable == 1 ? "" : "s") could not be read; "
+                        + "printed as unreadable call\(unreadable == 1 ? "" : "s") with the raw JSON")
+                }
+            }
             let printed = try await PagedOutput.walk(
-                limit: limit,
+                limit: limit, noun: "call",
                 fetch: { cursor in
                     let page = try await provider.calls(forLead: leadID, after: cursor, limit: pageSize)
                     return (page.calls, page.next)
                 },
+                id: \.dedupeID,
                 layout: { calls in IDColumn.width(shape: descriptor.callIDs, firstPage: calls.map(\.id.rawValue)) },
                 header: { idWidth in CallFormatting.header(format, width: width, idWidth: idWidth) },
+                // An unreadable record has no outcome to filter by: it is always shown.
                 keep: { call in
-                    guard let wanted else { return true }
+                    guard let wanted, call.unreadable == nil else { return true }
                     seen.note(call.outcome)
                     return wanted.matches(call)
                 },
-                render: { call, idWidth in CallFormatting.line(call, format, width: width, idWidth: idWidth) })
+                render: { call, idWidth in
+                    if call.unreadable != nil { unreadable += 1 }
+                    return CallFormatting.line(call, format, width: width, idWidth: idWidth)
+                })
             // A vendor's own outcome words cannot be checked up front: say when one matched nothing.
             if let wanted, printed == 0, descriptor.outcomes == .open {
                 StandardError.write("calltrail: \(seen.noMatchMessage(for: wanted.words, lead: leadID.rawValue))")

@@ -29,8 +29,9 @@ enum CommandFailure {
         case .unauthorized: return unauthorized
         case .network, .timedOut: return unreachable
         case .rateLimited: return rateLimited
-        case .server, .badResponse, .badRequest: return providerFailed
+        case .server, .badResponse, .badRequest, .pagingBroken: return providerFailed
         case .invalidInput: return badInput
+        case .configuration: return configuration
         case .unsupported: return usage
         }
     }

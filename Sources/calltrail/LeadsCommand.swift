@@ -29,11 +29,12 @@ struct LeadsCommand: AsyncParsableCommand {
             let width = TerminalWidth.current()
             let shape = provider.descriptor.leadIDs
             try await PagedOutput.walk(
-                limit: limit,
+                limit: limit, noun: "lead",
                 fetch: { cursor in
                     let page = try await provider.leads(matching: search, after: cursor, limit: pageSize)
                     return (page.leads, page.next)
                 },
+                id: \.id,
                 layout: { leads in IDColumn.width(shape: shape, firstPage: leads.map(\.id.rawValue)) },
                 header: { idWidth in LeadFormatting.header(format, width: width, idWidth: idWidth) },
                 render: { lead, idWidth in LeadFormatting.line(lead, format, width: width, idWidth: idWidth) })

@@ -34,6 +34,12 @@ import Testing
                 let calls = try LoftyCallDecoder.page(from: body)
                 #expect(calls.count == 1)
                 VendorFixtures.renderEverywhere(calls[0])
+                if calls[0].unreadable != nil {
+                    // Refused, but kept whole: the record as sent is its raw.
+                    #expect(calls[0].raw == mutation)
+                    refused += 1
+                    continue
+                }
                 // Nothing the API sent is lost: typed, detailed, or kept as other.
                 if case .object(let fields) = mutation {
                     for field in fields where !field.value.isNull {

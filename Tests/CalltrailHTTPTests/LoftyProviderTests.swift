@@ -34,8 +34,9 @@ import Testing
             let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead))
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let requests = server.state.requests
-            // 24 pages of 100; each asks for 101 to see whether the history goes on.
-            #expect(requests.count == 24)
+            // 24 pages of 100 (each asks for 101), then one that finds nothing more: only an
+            // empty page ends a history, since a server capping `limit` sends short ones.
+            #expect(requests.count == 25)
             #expect(requests.allSatisfy { $0.query.contains("limit=101") })
             #expect(!requests[0].query.contains("currentId"))
             for (index, entry) in requests.enumerated().dropFirst() {
@@ -55,7 +56,7 @@ import Testing
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let faults = server.state.requests.compactMap(\.fault)
             #expect(Set(faults) == ["500", "503", "429", "truncate"])
-            #expect(server.state.requests.count == 24 + faults.count)
+            #expect(server.state.requests.count == 25 + faults.count)
             #expect(sleeps.all.contains(.seconds(1)), "Retry-After: 1 was honoured")
         }
     }
@@ -72,9 +73,10 @@ import Testing
             let calls = try await ProviderWalk.allCalls(try Self.provider(server), lead: LeadID(LoftyStubData.bigLead), limit: 300)
             #expect(calls.map(\.id.rawValue) == Self.expectedBigLeadIDs)
             let queries = server.state.requests.map(\.query)
-            // The first page, one request that shows the cursor ignored, then offsets 300…2100.
-            #expect(queries.count == 9)
-            #expect(queries.last?.contains("offset=2100") == true)
+            // The first page, one request that shows the cursor ignored, then offsets 300…2400
+            // (the last finds nothing more).
+            #expect(queries.count == 10)
+            #expect(queries.last?.contains("offset=2400") == true)
         }
     }
 

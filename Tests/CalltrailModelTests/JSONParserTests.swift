@@ -19,7 +19,7 @@ import Testing
     @Test func refusesBadInputWithAnError() {
         let bad: [[UInt8]] = [
             [], Array("{".utf8), Array("[1,]".utf8), Array("{\"a\" 1}".utf8), Array("01".utf8), Array("1.".utf8),
-            Array("\"\\ud800\"".utf8), Array("\"\\x\"".utf8), Array("tru".utf8), Array("1e400".utf8),
+            Array("\"\\ud800\"".utf8), Array("\"\\x\"".utf8), Array("tru".utf8),
             Array("\"a\nb\"".utf8), [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x28, 0x22], Array("[1] 2".utf8),
             Array(repeating: UInt8(ascii: "["), count: 100_000),
         ]

@@ -28,22 +28,25 @@ enum LoftyCallDecoder {
 
     enum DetailKind { case integer, phone, bool, money, text, instant, clock }
 
-    /// `{"calls": [Call, …]}`.
+    /// `{"calls": [Call, …]}`; `{}` and `{"calls": null}` (which the spec allows) are
+    /// an empty page. A record that cannot be read becomes an unreadable call, so
+    /// it never hides the others.
     static func page(from body: [UInt8]) throws(ProviderError) -> [Call] {
         let value = try VendorJSON.parse(body, what: "Lofty's call list")
-        guard case .array(let items)? = value["calls"] else {
-            throw .badResponse("the call list has no \"calls\" array")
+        guard case .object = value else { throw .badResponse("the call list is not a JSON object") }
+        let items: [JSONValue]
+        switch value["calls"] {
+        case nil, .null?: items = []
+        case .array(let list)?: items = list
+        default: throw .badResponse("the call list's \"calls\" is not an array")
         }
-        var calls: [Call] = []
-        calls.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        return items.map { item in
             do throws(ProviderError) {
-                calls.append(try call(from: item))
+                return try call(from: item)
             } catch {
-                throw .badResponse("calls[\(index)]: \(error.message)")
+                return Call.unreadable(raw: item, reason: error.detail)
             }
         }
-        return calls
     }
 
     /// One Call object, unwrapped (as Get-one-call returns it).
@@ -53,7 +56,10 @@ enum LoftyCallDecoder {
 
     static func call(from value: JSONValue) throws(ProviderError) -> Call {
         guard case .object(let fields) = value else { throw .badResponse("a call is not a JSON object") }
-        guard let id = value["id"]?.exactInt64, id >= 0 else { throw .badResponse("a call has no usable \"id\"") }
+        guard let id = value["id"]?.exactInt64, id >= 0 else {
+            let sent = value["id"].map { String($0.compactJSON.prefix(40)) } ?? "missing"
+            throw .badResponse("the call's \"id\" (\(sent)) is not a whole number")
+        }
 
         var call = Call(id: CallID(id), raw: value)
         var other: [JSONField] = []
@@ -66,8 +72,8 @@ enum LoftyCallDecoder {
             case "direction": if let s = v.stringValue { call.direction = CallDirection(rawValue: s) } else { understood = false }
             case "status": if let s = v.stringValue { call.status = CallStatus(rawValue: s) } else { understood = false }
             case "callingOutcome": if let s = v.stringValue { call.outcome = CallOutcome(rawValue: s) } else { understood = false }
-            case "startTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.startTime = d } else { understood = false }
-            case "endTime": if let d = v.stringValue.flatMap(UTCTimestamp.parse) { call.endTime = d } else { understood = false }
+            case "startTime": if let d = VendorTimestamp.parse(v) { call.startTime = d } else { understood = false }
+            case "endTime": if let d = VendorTimestamp.parse(v) { call.endTime = d } else { understood = false }
             case "duration": if let n = v.smallInt { call.duration = n } else { understood = false }
             // 0 is what Lofty sends for a call nobody rated (every unanswered one): not a score.
             case "rateScore": if let n = v.smallInt { call.rating = n == 0 ? nil : n } else { understood = false }
@@ -106,7 +112,7 @@ enum LoftyCallDecoder {
             guard let d = v.doubleValue, d.isFinite else { return nil }
             return .money(d, currency: "USD")
         case .text: return v.stringValue.map { .text($0) }
-        case .instant: return v.stringValue.flatMap(UTCTimestamp.parse).map { .instant($0) }
+        case .instant: return VendorTimestamp.parse(v).map { .instant($0) }
         // "00:04" (mm:ss) or "01:02:03" as a duration, so it reads like every other one; else as sent.
         case .clock: return v.stringValue.map { text in clockSeconds(text).map { .duration($0) } ?? .text(text) }
         }

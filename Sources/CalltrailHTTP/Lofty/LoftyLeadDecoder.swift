@@ -70,12 +70,8 @@ enum LoftyLeadDecoder {
         return out
     }
 
-    /// Lofty's `yyyy-MM-dd HH:mm:ss` UTC, or epoch milliseconds/seconds.
+    /// Lofty's `yyyy-MM-dd HH:mm:ss` UTC, or any other `VendorTimestamp` form.
     static func instant(_ v: JSONValue) -> Date? {
-        if let s = v.stringValue { return UTCTimestamp.parse(s) }
-        if let n = v.exactInt64, n > 0 {
-            return Date(representableUnixSeconds: n > 100_000_000_000 ? Double(n) / 1000 : Double(n))
-        }
-        return nil
+        VendorTimestamp.parse(v)
     }
 }

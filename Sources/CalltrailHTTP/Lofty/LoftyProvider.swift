@@ -6,8 +6,10 @@ import Foundation
 ///
 /// Calls are walked with the id cursor `currentId` from the second request on;
 /// a first record equal to the cursor is dropped (the API does not say whether
-/// the cursor is inclusive); when the server plainly ignores the cursor (the page
-/// starts over at the newest call) the walk falls back to `offset`.
+/// the cursor is inclusive) and so are ids at or above it (overlapping pages);
+/// when the server plainly ignores the cursor (the page starts over at the newest
+/// call) or its ids do not descend, the walk falls back to `offset`. Ids that go
+/// up after a cursor, and an offset that is ignored too, stop with `.pagingBroken`.
 public struct LoftyProvider: CallProvider {
     public static let defaultBaseURL = "https://api.lofty.com"
     public static let maximumCallPage = 1000
@@ -26,7 +28,7 @@ public struct LoftyProvider: CallProvider {
     ) throws(ProviderError) {
         client = try .vendor(
             baseURL: baseURL, token: token, missingToken: "no Lofty token", scheme: authScheme.headerScheme,
-            errorMapping: LoftyErrorMapping(), retry: retry, requestTimeout: requestTimeout, transport: transport)
+            errorMapping: LoftyErrorMapping(scheme: authScheme), retry: retry, requestTimeout: requestTimeout, transport: transport)
         descriptor = ProviderDescriptor(
             name: "Lofty", accountLabel: nil, outcomes: .fixed(CallOutcome.known),
             defaultPageSize: 100, maximumPageSize: Self.maximumCallPage,
@@ -43,7 +45,9 @@ public struct LoftyProvider: CallProvider {
             try LoftyLeadDecoder.page(from: body)
         }
         let seen = offset + leads.count
-        let ended = leads.count < limit || (total.map { seen >= $0 } ?? false)
+        // Without a total, only an empty page ends the list: a server capping `limit`
+        // sends short pages that are not the last.
+        let ended = leads.isEmpty || (total.map { seen >= $0 } ?? false)
         return LeadPage(leads: leads, next: ended ? nil : PageCursor("lofty-leads:\(seen)"), total: total)
     }
 
@@ -51,31 +55,59 @@ public struct LoftyProvider: CallProvider {
         try descriptor.check(lead)
         guard let leadNumber = lead.int64Value else { throw ProviderError.invalidInput("\"\(lead.rawValue)\" is not a Lofty lead id") }
         let limit = min(max(limit, 1), Self.maximumCallPage)
-        // One more than needed tells whether the history goes on, so a full last
-        // page costs no extra empty request (the list has no total).
+        // One more than shown: the extra call starts the next page, so a page that
+        // comes back short (the end, or a server capping `limit`) is told apart by asking on.
         let ask = min(limit + 1, Self.maximumCallPage)
         let subject = "lead \(lead.rawValue)"
         guard let cursor else {
             let received = try await listCalls(lead: leadNumber, limit: ask, extra: [], subject: subject)
-            return page(received, dropping: nil, asked: ask, limit: limit, before: nil, head: received.first?.id.int64Value)
+            // Ids that do not descend cannot be paged by the id cursor: offset does not depend on order.
+            let mode: LoftyCallCursor.Mode = Self.firstOutOfOrder(received, below: nil) == nil ? .id : .offset
+            let start = LoftyCallCursor(lastID: 0, offset: 0, headID: 0, mode: mode)
+            return page(received, limit: limit, before: start, head: Self.firstID(received) ?? 0)
         }
         let position = try LoftyCallCursor(cursor)
         if position.mode == .id {
             let received = try await listCalls(
                 lead: leadNumber, limit: ask, extra: [("currentId", String(position.lastID))], subject: subject)
-            let repeatsCursor = received.first?.id.int64Value == position.lastID
-            let firstNew = repeatsCursor ? received.dropFirst().first : received.first
-            if firstNew?.id.int64Value != position.headID {
-                return page(received, dropping: position.lastID, asked: ask, limit: limit, before: position,
-                            head: position.headID)
+            let repeatsCursor = Self.firstID(received) == position.lastID
+            let firstNew = Self.firstID(repeatsCursor ? Array(received.dropFirst()) : received)
+            if firstNew != position.headID || firstNew == nil {
+                // An inclusive server repeats the cursor's record, an overlapping one a few before it.
+                let fresh = Array(received.drop { ($0.id.int64Value ?? .min) >= position.lastID })
+                let repeats = received.count - fresh.count - (repeatsCursor ? 1 : 0)
+                let descending = Self.firstOutOfOrder(received, below: nil) == nil
+                if repeats > 0, repeats >= fresh.count, received.count >= ask || !descending {
+                    // More old than new in a full page, or ids going up: a loop (A→B→B, A→B→A) or
+                    // the wrong order. (A short page of repeats only is an overlapping server's end.)
+                    throw ProviderError.pagingBroken(
+                        "asked for the calls before id \(position.lastID), Lofty sent \(repeats) at or above it and "
+                        + "\(fresh.count) below: the currentId cursor does not advance (the server loops, or its ids do not descend)")
+                }
+                if let (earlier, later) = Self.firstOutOfOrder(fresh, below: position.lastID) {
+                    throw ProviderError.pagingBroken(
+                        "asked for the calls before id \(position.lastID), Lofty sent id \(later) after \(earlier): "
+                        + "its call ids do not descend, so the currentId cursor cannot page this history")
+                }
+                return page(fresh, limit: limit, before: position, head: position.headID)
             }
             // The server ignored the cursor and started over: page by offset from here on.
         }
         let received = try await listCalls(
             lead: leadNumber, limit: ask, extra: [("offset", String(position.offset))], subject: subject)
+        if position.offset > 0, !received.isEmpty, Self.firstID(received) == position.headID {
+            throw ProviderError.pagingBroken(
+                "Lofty ignores both currentId and offset (asked for the calls after the first \(position.offset), "
+                + "it sent the newest call again)")
+        }
         var offsetPosition = position
         offsetPosition.mode = .offset
-        return page(received, dropping: nil, asked: ask, limit: limit, before: offsetPosition, head: position.headID)
+        // Overlapping pages by offset: when ids descend, the leading ones not below the last shown were shown.
+        var fresh = received
+        if position.lastID > 0, Self.firstOutOfOrder(received, below: nil) == nil {
+            fresh = Array(received.drop { ($0.id.int64Value ?? .min) >= position.lastID })
+        }
+        return page(fresh, limit: limit, before: offsetPosition, head: position.headID)
     }
 
     public func call(id: CallID) async throws -> Call {
@@ -163,20 +195,36 @@ public struct LoftyProvider: CallProvider {
         return try await client.send(request) { body throws(ProviderError) in try LoftyCallDecoder.page(from: body) }
     }
 
-    /// Drops a first record equal to the cursor (an inclusive server), keeps at most
-    /// `limit`, and ends the history when the server sent fewer than asked.
-    private func page(
-        _ received: [Call], dropping cursorID: Int64?, asked: Int, limit: Int, before: LoftyCallCursor?, head: Int64?
-    ) -> CallPage {
+    /// Keeps at most `limit` calls and points past them. Only an empty page ends the
+    /// history: a short one may come from a server capping `limit`, so the walk asks
+    /// once more (one extra request at the end of a history).
+    private func page(_ received: [Call], limit: Int, before: LoftyCallCursor, head: Int64) -> CallPage {
         var calls = received
-        if let cursorID, calls.first?.id.int64Value == cursorID { calls.removeFirst() }
         if calls.count > limit { calls.removeLast(calls.count - limit) }
-        guard received.count >= asked, let last = calls.last?.id.int64Value, let head else {
-            return CallPage(calls: calls, next: nil)
+        guard !calls.isEmpty else { return CallPage(calls: calls, next: nil) }
+        guard let last = calls.last(where: { $0.unreadable == nil })?.id.int64Value else {
+            // Nothing readable to put in the cursor: go on by offset.
+            let next = LoftyCallCursor(lastID: 0, offset: before.offset + calls.count, headID: head, mode: .offset)
+            return CallPage(calls: calls, next: next.pageCursor)
         }
-        let next = LoftyCallCursor(
-            lastID: last, offset: (before?.offset ?? 0) + calls.count, headID: head, mode: before?.mode ?? .id)
+        let next = LoftyCallCursor(lastID: last, offset: before.offset + calls.count, headID: head, mode: before.mode)
         return CallPage(calls: calls, next: next.pageCursor)
+    }
+
+    /// The first readable call's id: the history's head.
+    static func firstID(_ calls: [Call]) -> Int64? {
+        calls.first { $0.unreadable == nil }?.id.int64Value
+    }
+
+    /// The first pair of readable ids that does not descend (or an id not below `bound`).
+    static func firstOutOfOrder(_ calls: [Call], below bound: Int64?) -> (Int64, Int64)? {
+        var previous = bound
+        for call in calls where call.unreadable == nil {
+            guard let id = call.id.int64Value else { continue }
+            if let previous, id >= previous { return (previous, id) }
+            previous = id
+        }
+        return nil
     }
 
     private static func leadOffset(_ cursor: PageCursor?) throws(ProviderError) -> Int {

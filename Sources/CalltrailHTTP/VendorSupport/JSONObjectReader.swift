@@ -51,9 +51,10 @@ struct JSONObjectReader {
         take(key, Self.finiteNumber)
     }
 
-    /// Unix seconds as an instant; a value outside years 1…9999 is no time and stays under "Other fields".
+    /// Unix seconds (or milliseconds, or any `VendorTimestamp` form) as an instant; a value
+    /// outside years 1…9999 is no time and stays under "Other fields".
     mutating func unixInstant(_ key: String) -> Date? {
-        take(key) { Self.finiteNumber($0).flatMap { Date(representableUnixSeconds: $0) } }
+        take(key, VendorTimestamp.parse)
     }
 
     private static func finiteNumber(_ value: JSONValue) -> Double? {
@@ -74,9 +75,9 @@ struct JSONObjectReader {
         }
     }
 
-    /// An ISO-8601 instant.
+    /// An ISO-8601 instant (or any other `VendorTimestamp` form).
     mutating func instant(_ key: String) -> Date? {
-        take(key) { $0.stringValue.flatMap(ISO8601Timestamp.parse) }
+        take(key, VendorTimestamp.parse)
     }
 
     mutating func array(_ key: String) -> [JSONValue]? {
@@ -117,13 +118,12 @@ struct VendorListBody {
             return
         }
         guard case .object = body else { throw .badResponse("\(what) is not a JSON object or array") }
-        guard let items = itemKeys.lazy.compactMap({ key -> [JSONValue]? in
-            if case .array(let items)? = body[key] { return items }
-            return nil
-        }).first else {
-            throw .badResponse("\(what) has no list of items")
+        // No list (`{}`) or a null one is an empty page; a list of another type is not.
+        switch itemKeys.lazy.compactMap({ body[$0] }).first {
+        case nil, .null?: self.items = []
+        case .array(let items)?: self.items = items
+        default: throw .badResponse("\(what) has no list of items")
         }
-        self.items = items
         for key in metadataKeys {
             guard let meta = body[key], case .object = meta else { continue }
             hasMore = (meta["hasMore"] ?? meta["has_more"])?.boolValue

@@ -44,7 +44,8 @@ struct PageNumberPaging: Sendable {
         _ client: APIClient, path: String, filters: [(name: String, value: String)], subject: String,
         after cursor: PageCursor?, limit: Int,
         list: @escaping @Sendable ([UInt8]) throws -> VendorListBody,
-        item: @escaping @Sendable (JSONValue) throws -> Item
+        item: @escaping @Sendable (JSONValue) throws -> Item,
+        unreadable: (@Sendable (JSONValue, ProviderError) -> Item)? = nil
     ) async throws -> (items: [Item], next: PageCursor?, total: Int?) {
         let position = try PageNumberCursor.resolve(cursor, firstPage: firstPage, limit: limit, maximum: maximumPageSize)
         let query = filters + [(pageParameter, String(position.page)), (sizeParameter, String(position.size))]
@@ -52,7 +53,15 @@ struct PageNumberPaging: Sendable {
         let firstPage = self.firstPage
         return try await client.send(request) { body in
             let page = try list(body)
-            let items = try page.items.map(item)
+            // Record by record: with `unreadable`, one bad record does not hide the rest.
+            let items = try page.items.map { value in
+                guard let unreadable else { return try item(value) }
+                do {
+                    return try item(value)
+                } catch let error as ProviderError {
+                    return unreadable(value, error)
+                }
+            }
             let more = page.hasNextPage(itemsBefore: position.itemsBefore(firstPage: firstPage), pageSize: position.size)
             return (items, more ? position.next.token : nil, page.total)
         }
@@ -85,7 +94,16 @@ struct PageNumberPaging: Sendable {
     ) async throws -> CallPage {
         let page = try await fetch(
             client, path: path, filters: [(contactParameter, lead.rawValue)], subject: "contact \(lead.rawValue)",
-            after: cursor, limit: limit, list: list, item: call)
+            after: cursor, limit: limit, list: list, item: call,
+            unreadable: { value, error in Call.unreadable(raw: value, reason: error.detail) })
+        // The contact filter is a guess at an unpublished parameter: a server that ignores
+        // it would show other contacts' calls under this one.
+        if let stranger = page.items.first(where: { $0.unreadable == nil && $0.leadID.map { $0 != lead } ?? false }) {
+            throw ProviderError.configuration(
+                "the server returned call \(stranger.id) of contact \(stranger.leadID?.rawValue ?? "?") when asked for contact "
+                + "\(lead.rawValue): it ignores the \"\(contactParameter)\" filter calltrail guessed for this vendor; "
+                + "check --base-url / base_url in the config file points at the vendor's API")
+        }
         return CallPage(calls: page.items, next: page.next)
     }
 }

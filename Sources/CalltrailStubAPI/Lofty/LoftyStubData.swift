@@ -81,7 +81,7 @@ public struct LoftyStubData: Sendable {
         leads.append(lead(Self.bigLead, "Jane", "Cooper", phone: "+14155550101", calls:
             series(lead: Self.bigLead, phone: "+14155550101", count: Self.bigLeadCallCount) {
                 Self.bigLeadFirstCallID - Int64($0) * 3
-            }))
+            }.map(Self.sparse)))
 
         var cjk = series(lead: Self.cjkLead, phone: "+81312345678", count: 12, everyOutcome: true) { Int64(200212 - $0) }
         // Oldest first in the array are the highest indexes: place the special calls by id.
@@ -197,6 +197,14 @@ public struct LoftyStubData: Sendable {
         return replacing(.object(fields.filter { keep.contains($0.key) }), [
             "note": .string("Logged by hand after a call from my mobile."), "callingOutcome": .string("Talked"),
         ])
+    }
+
+    /// Every seventh call with fields absent or null, as the spec allows (every field optional).
+    static func sparse(_ call: JSONValue) -> JSONValue {
+        guard case .object(let fields) = call, let id = call["id"]?.int64Value, id % 7 == 0 else { return call }
+        let absent: Set<String> = ["note", "price", "elapsedTime", "showUserNumber"]
+        let null: Set<String> = ["rateScore", "endTime", "recordingSwitch", "userId"]
+        return .object(fields.filter { !absent.contains($0.key) }.map { null.contains($0.key) ? JSONField($0.key, .null) : $0 })
     }
 
     static func replacing(_ value: JSONValue, _ changes: [String: JSONValue]) -> JSONValue {

@@ -11,10 +11,33 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         /// Pretend `currentId` does not exist (always page from the top / by offset).
         public var ignoreCursor = false
         public var rateLimitPerMinute = 500
+        /// Hostile paging (issue 9): ignore `offset` too (with `ignoreCursor`, the same page for ever).
+        public var ignoreOffset = false
+        /// From the third page on, send the second again (A→B→B) or the first (A→B→A).
+        public var loop: PagingLoop?
+        /// Start each page after the first this many calls early (overlapping pages).
+        public var overlap = 0
+        /// Send at most this many calls whatever `limit` asks.
+        public var limitCap: Int?
+        /// Send ids going up after a `currentId` (the calls newer than it, oldest first).
+        public var idsGoUpAfterCursor = false
+        /// The lead list ignores `offset` and sends no total.
+        public var leadsIgnoreOffset = false
+        /// Refuse a token sent with the other scheme (HTTP 400 code 200058), as Lofty does for keys.
+        public var requiredScheme: String?
+        /// Answer call lists 403 code 200100 (the OAuth token lacks the scope).
+        public var scopeMissing = false
+        /// Name the lead list's metadata `get_metadata` (the spec's schema) instead of `_metadata` (its prose).
+        public var specMetadataKey = false
         public init(inclusiveCursor: Bool = false, ignoreCursor: Bool = false) {
             self.inclusiveCursor = inclusiveCursor
             self.ignoreCursor = ignoreCursor
         }
+    }
+
+    public enum PagingLoop: String, Sendable, CaseIterable {
+        case repeatSecond = "A-B-B"
+        case backToFirst = "A-B-A"
     }
 
     public let data: LoftyStubData
@@ -36,7 +59,10 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
     func answer(_ request: StubRequest) -> StubResponse {
         let authorization = request.header("Authorization") ?? ""
         guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
-            return .error(401, code: 401, message: "Unauthorized: missing or invalid access token")
+            return .error(401, code: 401, message: "BAD_CREDENTIALS: missing or invalid access token")
+        }
+        if let scheme = options.requiredScheme, !authorization.hasPrefix(scheme + " ") {
+            return .error(400, code: 200058, message: "the credentials were sent with the wrong authorization scheme")
         }
         guard request.method == "GET" else { return .error(405, code: 405, message: "method not allowed") }
         let segments = request.path.split(separator: "/").map(String.init)
@@ -65,8 +91,8 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         guard let leadText = request.query["leadId"], let leadID = Int64(leadText), leadID >= 1 else {
             return .error(400, code: 400, message: "leadId is required and must be a positive integer")
         }
-        let limit = request.query["limit"].map { Int($0) ?? -1 } ?? 10
-        let offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
+        var limit = request.query["limit"].map { Int($0) ?? -1 } ?? 10
+        var offset = request.query["offset"].map { Int($0) ?? -1 } ?? 0
         guard (1...1000).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…1000") }
         guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
         guard let lead = data.leads.first(where: { $0.id == leadID }) else {
@@ -75,6 +101,15 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         if leadID == LoftyStubData.deniedLead {
             return .error(400, code: 20017, message: "PERMISSION_DENIED")
         }
+        if options.scopeMissing {
+            return .error(403, code: 200100, message: "the access token does not have the required scope")
+        }
+        if let cap = options.limitCap { limit = min(cap, limit) }
+        if options.ignoreOffset { offset = 0 }
+        if options.idsGoUpAfterCursor, let cursorText = request.query["currentId"], let cursor = Int64(cursorText) {
+            let newer = zip(lead.callIDs, lead.calls).filter { $0.0 > cursor }.map(\.1)
+            return .json(200, .object([JSONField("calls", .array(Array(newer.reversed().prefix(limit))))]))
+        }
         var start = 0
         if !options.ignoreCursor, let cursorText = request.query["currentId"] {
             guard let cursor = Int64(cursorText) else { return .error(400, code: 400, message: "currentId must be an integer") }
@@ -82,6 +117,12 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             start = lead.callIDs.firstIndex { options.inclusiveCursor ? $0 <= cursor : $0 < cursor } ?? lead.callIDs.count
         }
         start = min(start + offset, lead.calls.count)
+        if start > 0 { start = max(0, start - options.overlap) }
+        switch options.loop {
+        case .repeatSecond? where start >= 2 * limit: start = limit
+        case .backToFirst? where start >= 2 * limit: start = 0
+        default: break
+        }
         let end = min(start + limit, lead.calls.count)
         return .json(200, .object([JSONField("calls", .array(Array(lead.calls[start..<end])))]))
     }
@@ -136,10 +177,13 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         guard (1...100).contains(limit) else { return .error(400, code: 400, message: "limit must be 1…100") }
         guard offset >= 0 else { return .error(400, code: 400, message: "offset must be ≥ 0") }
         let leads = StubSearch.filter(data.leads, by: request.query["key"]) { $0.json }
+        if options.leadsIgnoreOffset {
+            return .json(200, .object([JSONField("leads", .array(Array(leads.prefix(limit)).map(\.json)))]))
+        }
         let page = Array(leads.dropFirst(offset).prefix(limit)).map(\.json)
         return .json(200, .object([
             JSONField("leads", .array(page)),
-            JSONField("_metadata", .object([
+            JSONField(options.specMetadataKey ? "get_metadata" : "_metadata", .object([
                 JSONField("total", .integer(Int64(leads.count))), JSONField("offset", .integer(Int64(offset))),
                 JSONField("limit", .integer(Int64(limit))),
             ])),
