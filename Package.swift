@@ -86,7 +86,11 @@ let package = Package(
         .testTarget(name: "CalltrailProvidersTests", dependencies: ["CalltrailModel", "CalltrailProviders"]),
         .testTarget(
             name: "CalltrailHTTPTests",
-            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailStubAPI", "CalltrailViewModel"]
+            dependencies: [
+                "CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailStubAPI", "CalltrailViewModel",
+                // The fuzz test draws frames and runs the commands' formatters.
+                "CalltrailTerminal", "calltrail",
+            ]
         ),
         .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
         .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),

@@ -7,6 +7,7 @@ import Foundation
 /// years 1…9999 (a year 0000 placeholder, 1e300) is no time: nil.
 public enum VendorTimestamp {
     /// Epoch values at or beyond this are milliseconds: as seconds they would be past year 5000.
+    /// (Milliseconds before March 1973 are below it, and so read as seconds: no vendor's calls are that old.)
     static let millisecondsThreshold = 100_000_000_000.0
 
     public static func parse(_ value: JSONValue) -> Date? {

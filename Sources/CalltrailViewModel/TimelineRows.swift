@@ -36,12 +36,14 @@ public struct CallRow: Sendable, Hashable {
         glyph = DisplayFormat.glyph(call.direction)
         time = call.startTime.map { DisplayFormat.clockTime($0, in: zone) } ?? "--:--"
         duration = DisplayFormat.duration(call.duration)
-        status = DisplayText.sanitizeLine(call.status?.rawValue ?? (call.isManual ? "manual" : "—"))
+        // An unreadable record is a row too: its note says why and starts its raw JSON.
+        status = call.unreadable != nil ? "unreadable" : DisplayText.sanitizeLine(call.status?.rawValue ?? (call.isManual ? "manual" : "—"))
         outcome = call.outcome
         outcomeLabel = DisplayText.sanitizeLine(call.outcome?.label ?? "—")
         rating = DisplayFormat.rating(call.rating)
         // Only the start shows; long notes are cut before sanitising so a huge note costs little.
-        note = DisplayText.sanitizeLine(call.note ?? "")
+        let text = call.unreadable.map { "unreadable call (\($0)): \(call.raw?.compactJSON.prefix(300) ?? "null")" } ?? call.note
+        note = DisplayText.sanitizeLine(text ?? "")
         isManual = call.isManual
         isDeleted = call.isDeleted
     }

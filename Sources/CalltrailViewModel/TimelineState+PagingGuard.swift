@@ -11,17 +11,23 @@ extension TimelineState {
     /// Drops from `result` the calls an earlier page holds (remembered on the page, so
     /// a refetch drops them too) and says why paging must stop, when it must.
     func admit(_ result: inout CallPage, page number: Int) -> ProviderError? {
+        // A refetch drops what the first load dropped; a first load also what the page
+        // before has (an overlap, or the same page again). Loops further back are caught
+        // by their first id or cursor, so only that one page is looked through.
         var earlier: Set<CallID> = pages[number].repeatedIDs
-        for index in pages.indices where index < number {
-            if let calls = pages[index].calls {
+        let firstTime = pages[number].count == nil
+        if firstTime, number > 0 {
+            if let calls = pages[number - 1].calls {
                 for call in calls { if let id = call.dedupeID { earlier.insert(id) } }
-            } else if let kept = pages[index].kept {
+            } else if let kept = pages[number - 1].kept {
                 for kept in kept { if let id = kept.call.dedupeID { earlier.insert(id) } }
             }
         }
         let received = result.calls
-        result.calls = received.filter { call in call.dedupeID.map { !earlier.contains($0) } ?? true }
-        guard let next = result.next else { return nil }
+        if !earlier.isEmpty {
+            result.calls = received.filter { call in call.dedupeID.map { !earlier.contains($0) } ?? true }
+        }
+        guard firstTime, let next = result.next else { return nil }
         let shown = pages[..<number].reduce(0) { $0 + ($1.count ?? 0) }
         // (An empty page is judged by its cursor alone: one pointing at itself simply ends.)
         if result.calls.isEmpty, !received.isEmpty {

@@ -98,13 +98,17 @@ import Testing
             await #expect(throws: ProviderError.noAccess("call 200999")) {
                 try await provider.call(id: CallID(LoftyStubData.deniedCall))
             }
-            await #expect(throws: ProviderError.notFound("lead 999999")) {
+            await #expect(throws: ProviderError.noAccess("lead 999999 (it may be outside your team)")) {
                 try await provider.calls(forLead: "999999", after: nil, limit: 10)
             }
             await #expect(throws: ProviderError.self) { try await provider.call(id: "abc") }
             let wrong = try Self.provider(server, token: "wrong-token-value")
-            await #expect(throws: ProviderError.unauthorized("the provider refused the token (HTTP 401)")) {
-                try await wrong.call(id: CallID(LoftyStubData.manualCall))
+            do {
+                _ = try await wrong.call(id: CallID(LoftyStubData.manualCall))
+                Issue.record("a wrong token was accepted")
+            } catch let error as ProviderError {
+                guard case .unauthorized(let why) = error else { Issue.record("unexpected \(error)"); return }
+                #expect(why.contains("BAD_CREDENTIALS") && why.contains("auth_scheme = \"token\""))
             }
             // No retries for refusals.
             #expect(server.state.requests.count == 4)

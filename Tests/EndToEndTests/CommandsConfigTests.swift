@@ -66,7 +66,8 @@ import Testing
             #expect(result.stdoutLines.count == 12)
             #expect(!result.stdout.contains(StubAPIProcess.token) && !result.stderr.contains(StubAPIProcess.token))
             let log = try await stub.requests()
-            #expect(log.count == 2 && log.allSatisfy { $0.query.contains("limit=8") }, "page_size 7, plus one to look ahead")
+            // Two pages and one that finds nothing more (only an empty page ends a history).
+            #expect(log.count == 3 && log.allSatisfy { $0.query.contains("limit=8") }, "page_size 7, plus one to look ahead")
             // A flag beats the file.
             let flagged = try await run(["calls", "--lead", "100002", "--page-size", "20", "--format", "csv"], home: home)
             #expect(flagged.stdoutLines.count == 13)

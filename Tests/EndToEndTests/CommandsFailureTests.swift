@@ -16,7 +16,7 @@ import Testing
         #expect(call.stderr == "calltrail: no access to call 200999 or it does not exist\n")
         let missing = try await Calltrail.run(["calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", "999999"])
         #expect(missing.status == 3)
-        #expect(missing.stderr == "calltrail: lead 999999 not found\n")
+        #expect(missing.stderr == "calltrail: no access to lead 999999 (it may be outside your team) or it does not exist\n")
         let bad = try await Calltrail.run(["call", "12ab", "--provider", "lofty", "--base-url", stub.baseURL])
         #expect(bad.status == 65)
         #expect(bad.stderr.hasPrefix("calltrail: \"12ab\" is not a Lofty call id"))
@@ -29,7 +29,8 @@ import Testing
         let result = try await Calltrail.run(
             ["calls", "--provider", "lofty", "--base-url", stub.baseURL, "--lead", "100002"], token: secret)
         #expect(result.status == 4)
-        #expect(result.stderr == "calltrail: not authorised: the provider refused the token (HTTP 401)\n")
+        #expect(result.stderr.hasPrefix("calltrail: not authorised: Lofty refused the token (BAD_CREDENTIALS)"))
+        #expect(result.stderr.contains("auth_scheme"), "the likely cause is named")
         #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
         let none = try await Calltrail.run(["leads", "--provider", "lofty", "--base-url", stub.baseURL], token: nil)
         #expect(none.status == 4)

@@ -33,7 +33,7 @@ public struct LoftyErrorMapping: VendorErrorMapping {
                 + "grant the app that scope in Lofty and get a new token")
         }
         if status == 404, body.code == Self.outsideTeamCode {
-            return .noAccess("\(request.subject) (Lofty code 20006: not found, or outside your team)")
+            return .noAccess("\(request.subject) (it may be outside your team)")
         }
         return StandardErrorMapping().error(status: status, body: body, for: request, rateLimit: rateLimit)
     }
