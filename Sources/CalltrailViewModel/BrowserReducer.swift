@@ -98,10 +98,12 @@ public enum BrowserReducer {
                 maximumHeldPages: settings.maximumHeldPages, listRows: rows
             )
             state.admitLoadedOutcomes()
+            endCatchingUpOnFailure(&state)
             continueSearch(&state)
         case .callsFailed(let ticket, let error):
             guard state.timeline?.pending?.ticket == ticket else { break }
             state.timeline?.fail(error)
+            endCatchingUpOnFailure(&state)
         case .callDetailLoaded(let ticket, let call):
             guard state.detail.pending == ticket else { break }
             state.detail.pending = nil
@@ -341,6 +343,18 @@ public enum BrowserReducer {
             return
         }
         state.notice = "no loaded call matches “\(DisplayText.sanitize(query))”"
+    }
+
+    /// Paging stopped with an error (the server's paging does not advance, or the
+    /// retries ran out): a `G`, a run of motion or a search still owed ends with it,
+    /// so the header no longer says it is catching up. What is shown stays; `r`
+    /// asks again, and the key can be pressed again.
+    private static func endCatchingUpOnFailure(_ state: inout BrowserState) {
+        guard let timeline = state.timeline, timeline.failure != nil, timeline.isCatchingUp else { return }
+        if let search = timeline.pendingSearch {
+            state.notice = "search for “\(DisplayText.sanitize(search.query))” stopped at the error"
+        }
+        _ = state.timeline?.stopCatchingUp()
     }
 
     /// A page arrived while a search was looking beyond the lines: look at it.

@@ -110,12 +110,13 @@ enum CallDetailRows {
     ) -> [DetailRow] {
         var rows: [DetailRow] = []
         if let reason = call.unreadable {
-            // What could not be read is shown as it came, never hidden (cut like any huge value).
+            // What could not be read is shown as it came, never hidden; cut like any huge value
+            // (the whole record is in `call --format json`).
             return [
                 .heading("Unreadable call"), .field(label: "Why", value: DisplayText.sanitize(reason)),
                 .field(label: "Call id", value: DisplayText.sanitize(call.id.rawValue.isEmpty ? "—" : call.id.rawValue)),
                 .blank, .heading("Raw JSON"),
-            ] + DisplayText.wrap(DisplayText.sanitize(String((call.raw?.compactJSON ?? "null").prefix(20_000))), to: max(width, 1))
+            ] + DisplayText.wrap(DisplayText.sanitize(String((call.raw?.compactJSON ?? "null").prefix(4_000))), to: max(width, 1))
                 .map { .text($0) }
         }
         // Times are written once the label column is known, to fit the value column on one line.

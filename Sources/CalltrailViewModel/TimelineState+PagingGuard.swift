@@ -40,6 +40,16 @@ extension TimelineState {
             page.cursor == next || (firstNew != nil && page.firstID == firstNew)
         }
         if loopsBack {
+            // The page repeats one further back: drop what any held page shows (once, on the way out).
+            var held: Set<CallID> = []
+            for page in pages[..<number] {
+                if let calls = page.calls {
+                    for call in calls { if let id = call.dedupeID { held.insert(id) } }
+                } else if let kept = page.kept {
+                    for kept in kept { if let id = kept.call.dedupeID { held.insert(id) } }
+                }
+            }
+            result.calls = result.calls.filter { call in call.dedupeID.map { !held.contains($0) } ?? true }
             return .pagingBroken("the server led back to a page it had already sent (a cursor loop); \(shown) calls shown")
         }
         return nil

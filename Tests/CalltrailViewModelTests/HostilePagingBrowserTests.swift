@@ -58,6 +58,9 @@ actor HostilePagingProvider: CallProvider {
             return
         }
         #expect(what.contains("already shown") || what.contains("loop"), "\(what)")
+        // The error ends the G: the header no longer says "to the end · Esc stops".
+        #expect(browser.state.timeline?.isCatchingUp == false)
+        #expect(browser.state.header.catchingUp == nil)
         #expect(await provider.requests <= 4)
         let shown = shownIDs(browser)
         #expect(Set(shown).count == shown.count, "no call shown twice")
