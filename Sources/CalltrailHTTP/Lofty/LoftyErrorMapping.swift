@@ -5,12 +5,13 @@ import CalltrailProviders
 /// (wrong auth scheme or credentials, HTTP 400) and 401 BAD_CREDENTIALS are most
 /// often a key sent with the wrong `auth_scheme`; 403 code 200100 is an OAuth scope
 /// the token lacks (a configuration error, not "no access"); 404 code 20006 is a
-/// lead that does not exist or is outside the user's team.
+/// lead that does not exist or is outside the user's team (on the call list).
 public struct LoftyErrorMapping: VendorErrorMapping {
     public static let permissionDeniedCode = "20017"
     public static let keySentAsBearerCode = "200058"
     public static let scopeMissingCode = "200100"
     public static let outsideTeamCode = "20006"
+    static let callListPath = "/v1.0/communication/call"
 
     /// The scheme the token was sent with, to say which one to try instead.
     let scheme: LoftyAuthScheme?
@@ -32,7 +33,9 @@ public struct LoftyErrorMapping: VendorErrorMapping {
                 "Lofty refused \(request.subject): the OAuth token lacks a scope this request needs (code 200100); "
                 + "grant the app that scope in Lofty and get a new token")
         }
-        if status == 404, body.code == Self.outsideTeamCode {
+        // On the call list 20006 is a lead missing or outside the team; elsewhere (a call's
+        // recording) it is simply not found.
+        if status == 404, body.code == Self.outsideTeamCode, request.path == Self.callListPath {
             return .noAccess("\(request.subject) (it may be outside your team)")
         }
         return StandardErrorMapping().error(status: status, body: body, for: request, rateLimit: rateLimit)

@@ -189,7 +189,7 @@ public struct LoftyProvider: CallProvider {
         lead: Int64, limit: Int, extra: [(name: String, value: String)], subject: String
     ) async throws -> [Call] {
         let request = APIRequest(
-            path: "/v1.0/communication/call",
+            path: LoftyErrorMapping.callListPath,
             query: [("leadId", String(lead)), ("limit", String(limit))] + extra,
             subject: subject)
         return try await client.send(request) { body throws(ProviderError) in try LoftyCallDecoder.page(from: body) }
