@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "calltrail",
             dependencies: [
-                "CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailViewModel", "CalltrailTerminal",
+                "CalltrailModel", "CalltrailProviders", "CalltrailHTTP", "CalltrailViewModel", "CalltrailTerminal", "CTerminalRestore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),

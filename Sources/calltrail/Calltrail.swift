@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminalRestore
 import Foundation
 
 /// The `calltrail` command: the interactive browser by default, and scriptable
@@ -22,6 +23,8 @@ struct Calltrail: AsyncParsableCommand {
     static func main() async {
         // Past a file size limit (`ulimit -f`) a write fails with EFBIG and is reported, instead of a core dump.
         signal(SIGXFSZ, SIG_IGN)
+        // Help and usage text go through C's buffered stdout, written at exit: a failure there is reported too.
+        ct_check_stdout_at_exit(CommandFailure.outputFailed)
         // `help` is the parser's own; the rest are ours.
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         let arguments = SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst()), subcommands: Set(names))

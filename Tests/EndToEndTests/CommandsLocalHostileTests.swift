@@ -18,6 +18,17 @@ import Testing
         #expect(result.stderr == "calltrail: cannot write the output: No space left on device\n")
     }
 
+    @Test func helpThatCannotBeWrittenIsAnErrorToo() async throws {
+        // Help goes through C's buffered stdout (ArgumentParser's print), written only at exit.
+        for arguments in ["--help", "leads --help", "--version"] {
+            let result = try await shell("'\(Self.calltrail)' \(arguments) > /dev/full")
+            #expect(result.status == 74, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == "calltrail: cannot write the output: No space left on device\n", "\(arguments)")
+        }
+        let fine = try await shell("'\(Self.calltrail)' --help > /dev/null")
+        #expect(fine.status == 0 && fine.stderr.isEmpty, "\(fine.stderr)")
+    }
+
     @Test func aFileSizeLimitIsAnErrorNotACoreDumpOrSuccess() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
