@@ -57,7 +57,42 @@ public enum BrowserFrameBuilder {
         model.searchHint = footer.searchHint
         model.searchMatches = footer.searchMatches
         model.recordingHint = state.detailCall.flatMap { state.recordingStatus(of: $0) }.map { $0.canPlay } ?? false
+        model.transcriptHint = state.canOpenTranscript
+        model.transcript = transcriptPane(state)
         return model
+    }
+
+    /// The transcript's rows on screen, the current match's line selected and every
+    /// occurrence of the search in reverse video; the match count in the title.
+    static func transcriptPane(_ state: BrowserState) -> PaneFrame? {
+        guard let transcript = state.transcript else { return nil }
+        let end = min(transcript.rows.count, transcript.scroll + transcript.height)
+        let current = transcript.currentMatch.flatMap { transcript.matchLines.indices.contains($0) ? transcript.matchLines[$0] : nil }
+        var selected: Int?
+        var rows: [FrameRow] = []
+        for row in transcript.scroll..<max(transcript.scroll, end) {
+            let line = transcript.rowLine[row]
+            if line == current, selected == nil { selected = rows.count }
+            rows.append(FrameRow([Span(" ")] + highlighted(transcript.rows[row], transcript.query)))
+        }
+        let title = "Transcript · call \(DisplayText.sanitizeLine(transcript.callID.rawValue))"
+        return PaneFrame(
+            title: title, titleSuffix: transcript.matchSummary.map { "· " + $0 } ?? "", rows: rows, selectedRow: selected,
+            position: transcript.position)
+    }
+
+    /// `text` in spans, each occurrence of `query` (ignoring case) in reverse video.
+    static func highlighted(_ text: String, _ query: String?) -> [Span] {
+        guard let query, !query.isEmpty else { return [Span(text)] }
+        var spans: [Span] = []
+        var rest = text[...]
+        while let found = rest.range(of: query, options: [.caseInsensitive]) {
+            if found.lowerBound > rest.startIndex { spans.append(Span(String(rest[..<found.lowerBound]))) }
+            spans.append(Span(String(rest[found]), CellStyle(.text, bold: true, reverse: true)))
+            rest = rest[found.upperBound...]
+        }
+        if !rest.isEmpty { spans.append(Span(String(rest))) }
+        return spans
     }
 
     /// The failure, what to check, and the keys, wrapped to the body's width.

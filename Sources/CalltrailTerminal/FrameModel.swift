@@ -101,6 +101,10 @@ public struct FrameModel: Hashable, Sendable {
     public var filterSummary: String?
     /// The selected call has (or may have) a recording `o` plays: the footer says so.
     public var recordingHint = false
+    /// The selected call's transcript can open with `t`: the footer says so.
+    public var transcriptHint = false
+    /// The transcript (`t`) over the body while it shows.
+    public var transcript: PaneFrame?
     /// The help's first line on screen while help shows; nil when it does not.
     public var helpScroll: Int?
     /// A failure nothing can be shown without (token refused, provider unreachable),

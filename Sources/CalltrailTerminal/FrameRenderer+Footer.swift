@@ -52,11 +52,23 @@ extension FrameRenderer {
                 FooterItem(text: "Q quit", style: key, priority: 2, onRight: true),
             ]
         }
+        if model.transcript != nil {
+            return [
+                FooterItem(text: "j/k PgDn/PgUp g/G scroll", style: key, priority: 4),
+                FooterItem(text: "/ search", style: key, priority: 3),
+                FooterItem(text: "n/N match", style: key, priority: 5),
+                FooterItem(text: "q/Esc close", style: key, priority: 0, onRight: true),
+                FooterItem(text: "?help", style: key, priority: 1, onRight: true),
+            ]
+        }
         var items: [FooterItem] = []
         if let summary = model.filterSummary { items.append(FooterItem(text: summary, style: active, priority: 1)) }
         if model.recordingHint, model.overlay == .fullDetail || model.focus != .leads {
             // In the full-screen detail it fits at 80 columns; beside the filter keys only when wide.
             items.append(FooterItem(text: "o play", style: key, priority: model.overlay == .fullDetail ? 3 : 20))
+        }
+        if model.transcriptHint, model.overlay == .fullDetail || model.focus != .leads {
+            items.append(FooterItem(text: "t transcript", style: key, priority: model.overlay == .fullDetail ? 3 : 21))
         }
         if model.overlay == .fullDetail {
             items.append(FooterItem(text: "j/k scroll", style: key, priority: 4))

@@ -23,6 +23,7 @@ extension KeyCommand {
         case .clearOutcomes: return .clearFilters
         case .reload: return .reload
         case .playRecording: return .playRecording
+        case .openTranscript: return .openTranscript
         case .toggleDirection: return .toggleDirectionFilter
         case .help: return .toggleHelp
         case .close: return .close

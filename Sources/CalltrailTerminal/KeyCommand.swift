@@ -14,6 +14,8 @@ public enum KeyCommand: Hashable, Sendable {
     case reload
     /// Play the selected call's recording with the user's player.
     case playRecording
+    /// The selected call's transcript, full screen (again closes it).
+    case openTranscript
     /// All → outbound → inbound.
     case toggleDirection
     case help

@@ -110,6 +110,12 @@ public final class Browser {
                         return Browser.failure(error).map { .recordingFailed(ticket, id, $0) }
                     }
                 }
+            case .loadSummary(let ticket, let call):
+                perform(ticket) { provider in
+                    do { return .summaryLoaded(ticket, call.id, try await provider.summary(forCall: call)) } catch {
+                        return Browser.failure(error).map { .summaryFailed(ticket, call.id, $0) }
+                    }
+                }
             case .play(let id, let url):
                 let answer: BrowserAction
                 if let player {

@@ -62,6 +62,10 @@ public enum BrowserAction: Sendable, Equatable {
     /// The player started on the call's recording (its name), or could not (why).
     case playerStarted(CallID, String)
     case playerFailed(CallID, String)
+    case summaryLoaded(LoadTicket, CallID, CallSummary?)
+    case summaryFailed(LoadTicket, CallID, ProviderError)
+    /// `t`: the selected call's transcript, full screen (again closes it).
+    case openTranscript
     /// Time passes (for the loading mark that shows after ~300 ms).
     case tick
 }

@@ -8,6 +8,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case loadCall(LoadTicket, CallID)
     /// The call's recording link.
     case loadRecording(LoadTicket, CallID)
+    /// The call's AI summary (the whole call: the vendor may key it by another id).
+    case loadSummary(LoadTicket, Call)
     /// Start the user's player on a recording (not a request: answered at once).
     case play(CallID, url: String)
     /// Stop a request whose answer is no longer wanted.

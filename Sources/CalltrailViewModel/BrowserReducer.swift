@@ -28,6 +28,7 @@ public enum BrowserReducer {
         var effects: [BrowserEffect] = []
         let rows = state.viewport.listRows
         let leadBefore = state.leads.selectedLead?.id
+        if reduceTranscript(&state, action) { return effects + planLoads(&state) }
         switch action {
         case .moveDown: move(&state, by: 1)
         case .moveUp: move(&state, by: -1)
@@ -120,6 +121,9 @@ public enum BrowserReducer {
             state.recordings.notice = (id, "playing the recording of call \(DisplayText.sanitize(id.rawValue)) with \(DisplayText.sanitize(player))")
         case .playerFailed(let id, let why):
             state.recordings.problem = .player(id, why)
+        case .summaryLoaded(let ticket, let id, let summary): receiveSummary(&state, ticket, id, summary)
+        case .summaryFailed(let ticket, let id, let error): failSummary(&state, ticket, id, error)
+        case .openTranscript: openTranscript(&state)
         case .tick:
             break
         }
@@ -127,6 +131,8 @@ public enum BrowserReducer {
         effects += runDueLeadPreview(&state)
         effects += runDueLeadsSearch(&state)
         effects += keepFullDetailOnSelection(&state)
+        effects += scheduleSummary(&state)
+        relayoutTranscript(&state)
         return effects + planLoads(&state)
     }
 
@@ -256,6 +262,7 @@ public enum BrowserReducer {
 
     /// `r`: retries what failed (keeping what is shown); otherwise starts over.
     private static func reload(_ state: inout BrowserState) -> [BrowserEffect] {
+        if let effects = retrySummary(&state) { return effects }
         if state.timeline?.failure != nil || state.leads.failure != nil
             || (state.overlay == .fullDetail && state.detail.failure != nil) {
             return retry(&state)

@@ -33,6 +33,10 @@ public struct BrowserState: Sendable {
     public internal(set) var detail = DetailState()
     /// Recording links fetched with `o`, the one in flight, the last problem.
     public internal(set) var recordings = RecordingsState()
+    /// AI summaries fetched for the detail, the one in flight or due, the last failure.
+    public internal(set) var summaries = SummariesState()
+    /// The full-screen transcript (`t`), while it shows.
+    public internal(set) var transcript: TranscriptState?
     /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
     public internal(set) var notice: String?
     public internal(set) var now: ContinuousClock.Instant

@@ -32,7 +32,8 @@ extension BrowserState {
     public func detailRows(width: Int) -> [DetailRow] {
         guard let call = detailCall else { return [] }
         return CallDetailRows.rows(
-            for: call, width: width, zone: settings.timeZone, times: detailTimeStyle, recording: recordingStatus(of: call))
+            for: call, width: width, zone: settings.timeZone, times: detailTimeStyle, recording: recordingStatus(of: call),
+            summary: summaryStatus(of: call))
     }
 
     /// The side pane is narrow: its times take one short line each, the zone said
@@ -97,16 +98,19 @@ enum CallDetailRows {
     /// column, two spaces and the value (the note as one space and its line).
     /// Built once per call, width, time style and recording status (`DetailRowsCache`), not once per frame.
     static func rows(
-        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil,
+        summary: SummaryStatus? = nil
     ) -> [DetailRow] {
-        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times, recording: recording) {
+        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary) {
             DetailFieldLayout.fit(
-                unwrappedRows(for: call, width: width, zone: zone, times: times, recording: recording), width: width)
+                unwrappedRows(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary),
+                width: width)
         }
     }
 
     static func unwrappedRows(
-        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil,
+        summary summaryState: SummaryStatus? = nil
     ) -> [DetailRow] {
         var rows: [DetailRow] = []
         if let reason = call.unreadable {
@@ -157,6 +161,7 @@ enum CallDetailRows {
                 field(detail.label, DisplayFormat.detailValue(detail.value, instant: { times.text($0, in: zone) }))
             }
         }
+        if let summaryState { rows += summaryRows(summaryState, width: width, callID: call.id) }
         if let note = call.note, !note.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Note"))
@@ -175,6 +180,43 @@ enum CallDetailRows {
         for (index, date) in timeRows {
             guard case .field(let label, _) = rows[index] else { continue }
             rows[index] = .field(label: label, value: DisplayText.sanitize(times.text(date, in: zone, width: valueWidth)))
+        }
+        return rows
+    }
+
+    /// The Summary section: its state, or the summary, score, keywords and comment
+    /// and how to open the transcript.
+    static func summaryRows(_ summary: SummaryStatus, width: Int, callID: CallID) -> [DetailRow] {
+        var rows: [DetailRow] = [.blank, .heading("Summary")]
+        func field(_ label: String, _ value: String?, _ isCut: Bool) {
+            guard let value, !value.isEmpty else { return }
+            let shown = DetailValueCut.cut(value, toBytes: DetailValueCut.fieldBytes, callID: callID)
+            rows.append(.field(label: label, value: DisplayText.sanitize(shown)))
+        }
+        func state(_ text: String) { field("Status", text, false) }
+        switch summary {
+        case .notRecorded: state("none (not recorded)")
+        case .waiting: state("…")
+        case .loading: state("loading…")
+        case .none: state("none")
+        case .failed: state("failed · r retries")
+        case .summary(let digest):
+            switch digest.status {
+            case .finished: break
+            case .pending: state("pending · not ready yet")
+            case .processing: state("processing · not ready yet")
+            case .failed: state("failed · the vendor could not summarise it")
+            case .other(let code): state("status \(code)")
+            }
+            if let text = digest.summary {
+                for line in DisplayText.wrap(text, to: max(width, 1)) { rows.append(.text(line)) }
+            }
+            field("Score", digest.score, false)
+            field("Keywords", digest.keywords, false)
+            field("Comment", digest.comment, false)
+            if digest.transcriptLines > 0 {
+                field("Transcript", DisplayFormat.count(digest.transcriptLines, "line") + " · t opens", false)
+            }
         }
         return rows
     }

@@ -14,6 +14,7 @@ final class DetailRowsCache: Sendable {
         var zone: TimeZone
         var times: DetailTimeStyle
         var recording: RecordingStatus?
+        var summary: SummaryStatus?
     }
 
     /// The pane's width and the full screen's, with room to spare.
@@ -22,9 +23,9 @@ final class DetailRowsCache: Sendable {
 
     func rows(
         for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, recording: RecordingStatus? = nil,
-        make: () -> [DetailRow]
+        summary: SummaryStatus? = nil, make: () -> [DetailRow]
     ) -> [DetailRow] {
-        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording)
+        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
         if let hit = entries.withLock({ entries in entries.first { $0.key == key }?.rows }) { return hit }
         let rows = make()
         entries.withLock { entries in

@@ -134,6 +134,8 @@ extension BrowserState {
             error = problem.message
             // Pressing o again fetches again; a player that cannot start needs the config changed.
             if case .player = problem { retryHint = nil } else { retryHint = "o retries" }
+        } else if let failure = summaries.failure, failure.call == detailCall?.id, transcript == nil {
+            error = "summary of call \(DisplayText.sanitize(failure.call.rawValue)): \(failure.error.message)"
         } else if focus == .leads || timeline == nil, let failure = leads.failure {
             error = failure.message
         } else if let failure = timeline?.failure {

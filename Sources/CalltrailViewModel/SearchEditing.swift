@@ -25,16 +25,7 @@ extension BrowserReducer {
 
     static func editSearch(_ state: inout BrowserState, _ edit: SearchEdit) {
         guard state.search.isEditing else { return }
-        var text = state.search.text
-        switch edit {
-        case .insert(let typed): text += typed
-        case .deleteBackward: if !text.isEmpty { text.removeLast() }
-        case .deleteWord:
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { text.removeLast() }
-        case .clear: text = ""
-        case .recall: text = state.search.lastTerms[state.search.pane] ?? text
-        }
+        let text = edited(state.search.text, edit, recall: state.search.lastTerms[state.search.pane])
         guard text != state.search.text else { return }
         state.search.text = text
         state.notice = nil
@@ -43,6 +34,21 @@ extension BrowserReducer {
         } else {
             followTypedTimelineSearch(&state)
         }
+    }
+
+    /// The prompt's text after `edit` (`recall`: the last term submitted).
+    static func edited(_ before: String, _ edit: SearchEdit, recall: String?) -> String {
+        var text = before
+        switch edit {
+        case .insert(let typed): text += typed
+        case .deleteBackward: if !text.isEmpty { text.removeLast() }
+        case .deleteWord:
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
+        case .clear: text = ""
+        case .recall: text = recall ?? text
+        }
+        return text
     }
 
     /// Esc in the prompt: the pane goes back to how it was before typing.
@@ -96,6 +102,10 @@ extension BrowserState {
     /// While typing a search: how many match ("12 leads", "≥100 leads", "3 of 240 loaded calls").
     public var searchMatchSummary: String? {
         guard search.isEditing, !search.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        if let transcript {
+            let count = transcript.matchLines.count
+            return count == 1 ? "1 line" : DisplayFormat.count(count) + " lines"
+        }
         if search.pane == .leads {
             let typed = search.text.trimmingCharacters(in: .whitespaces)
             guard leads.query == typed, search.leadsQueryDue == nil else { return "searching…" }

@@ -11,6 +11,7 @@ actor ScriptedProvider: CallProvider {
         case calls(lead: LeadID, offset: Int, limit: Int)
         case call(CallID)
         case recording(CallID)
+        case summary(CallID)
     }
 
     nonisolated let descriptor: ProviderDescriptor
@@ -27,6 +28,7 @@ actor ScriptedProvider: CallProvider {
     private let recordingValidity: Duration
     private var recordingFetches: [CallID: Int] = [:]
     private var recordingFailure: ProviderError?
+    private var summaryFailure: ProviderError?
     static let newest = Date(timeIntervalSince1970: 1_790_000_000)
 
     init(
@@ -34,14 +36,15 @@ actor ScriptedProvider: CallProvider {
         vocabulary: OutcomeVocabulary = .fixed(CallOutcome.known),
         outcome: @escaping @Sendable (LeadID, Int) -> CallOutcome = { _, index in CallOutcome.known[index % 6] },
         recordings: Bool = false,
-        recordingValidity: Duration = .seconds(3_600)
+        recordingValidity: Duration = .seconds(3_600),
+        summaries: Bool = false
     ) {
         self.recordingValidity = recordingValidity
         counts = Dictionary(uniqueKeysWithValues: leads)
         leadList = leads.map { Lead(id: $0.0, firstName: "Lead", lastName: $0.0.rawValue, phones: ["+1555\($0.0.rawValue)"]) }
         self.outcome = outcome
         descriptor = ProviderDescriptor(name: "Scripted", accountLabel: "test", outcomes: vocabulary, defaultPageSize: 100, maximumPageSize: 1_000,
-                                        offersRecordings: recordings)
+                                        offersRecordings: recordings, offersSummaries: summaries)
     }
 
     /// Requests for pages starting at `offset` wait until `release(offset:)`.
@@ -58,6 +61,31 @@ actor ScriptedProvider: CallProvider {
     func refuse(_ lead: LeadID) { refused.insert(lead) }
     /// The next recording request fails with `error`.
     func failNextRecording(with error: ProviderError) { recordingFailure = error }
+
+    /// The next summary request fails with `error`.
+    func failNextSummary(with error: ProviderError) { summaryFailure = error }
+
+    /// "roof" is on lines 2 and 5 of every finished summary's 30-line transcript.
+    nonisolated static let transcriptMatches = [1, 4]
+
+    /// By position: 0 mod 4 finished (with a transcript), 1 pending, 2 none, 3 failed.
+    func summary(forCall call: Call) async throws -> CallSummary? {
+        requests.append(.summary(call.id))
+        if let error = summaryFailure {
+            summaryFailure = nil
+            throw error
+        }
+        guard let index = call.id.rawValue.split(separator: "-").last.flatMap({ Int($0) }) else { return nil }
+        switch index % 4 {
+        case 0:
+            let lines = (1...30).map { n in n == 2 || n == 5 ? "Lead: the Roof again (\(n))" : "Agent: line \(n)" }
+            return CallSummary(status: .finished, summary: "Summary of call \(index).", transcript: lines.joined(separator: "\n"),
+                               keywords: ["roof", "offer"], score: 80, comment: "Comment \(index)")
+        case 1: return CallSummary(status: .pending)
+        case 2: return nil
+        default: return CallSummary(status: .failed)
+        }
+    }
 
     /// The link handed out for `id` on its `fetch`th request (1-based).
     nonisolated static func recordingURL(_ id: CallID, fetch: Int) -> String {
