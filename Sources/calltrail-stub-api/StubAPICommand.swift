@@ -63,6 +63,18 @@ struct StubAPICommand: AsyncParsableCommand {
     @Flag(help: "Lofty: name the lead list's metadata get_metadata (the spec's key).")
     var loftyGetMetadata = false
 
+    @Flag(help: "Lofty: a lead's first call page holds hostile records (every time format, an id as a string, 1e400, a key sent twice, year 0000).")
+    var loftyHostileRecords = false
+
+    @Option(help: "Lofty: the body of a call page with no calls, e.g. '{}' or '{\"calls\": null}'.")
+    var loftyEmptyPageBody: String?
+
+    @Flag(help: "Skipcall and NectarDesk: ignore the page parameter (every page is the first).")
+    var pagedIgnorePage = false
+
+    @Flag(help: "Skipcall and NectarDesk: ignore the contact filter on the call list (every contact's calls).")
+    var pagedIgnoreContactFilter = false
+
     func run() async throws {
         var rules: [FaultRule] = []
         for spec in faults {
@@ -88,8 +100,13 @@ struct StubAPICommand: AsyncParsableCommand {
         options.requiredScheme = loftyRequireScheme
         options.scopeMissing = loftyScopeMissing
         options.specMetadataKey = loftyGetMetadata
+        options.hostileRecords = loftyHostileRecords
+        options.emptyPageBody = loftyEmptyPageBody
         let lofty = LoftyStubRoutes(token: token, data: LoftyStubData(hugeValues: loftyHugeValues), options: options)
-        let vendors: [any StubVendorRoutes] = [lofty, SkipcallStubRoutes(token: token), NectarDeskStubRoutes(token: token)]
+        let paged = PagedVendorFaults(ignorePage: pagedIgnorePage, ignoreContactFilter: pagedIgnoreContactFilter)
+        let vendors: [any StubVendorRoutes] = [
+            lofty, SkipcallStubRoutes(token: token, faults: paged), NectarDeskStubRoutes(token: token, faults: paged),
+        ]
         let state = StubState(vendors: vendors, faults: FaultPlan(rules: rules, seed: seed))
         let server = try await StubServer.start(port: port, state: state)
         // Unbuffered, so a parent reading the first line sees it at once.

@@ -199,6 +199,29 @@ public struct LoftyStubData: Sendable {
         ])
     }
 
+    /// One page of records a hostile or careless server may send (issue 9), as text
+    /// (1e400 and a key sent twice cannot be built as a JSONValue): the same instant in
+    /// every time format, a year-0000 placeholder, an id sent as a string, a number
+    /// past Double, a `note` sent twice (the last wins), fields absent and null, and a
+    /// record that is not an object. Two of the eleven cannot be read (ids "8000004" and 7).
+    public static func hostileRecordsBody(lead: Int64) -> String {
+        let base = #""leadId":\#(lead),"direction":"Outbound","status":"Completed","callingOutcome":"Talked","duration":61"#
+        let records = [
+            #"{"id":8000011,\#(base),"startTime":"2026-04-22 10:15:00","note":"plain"}"#,
+            #"{"id":8000010,\#(base),"startTime":"2026-04-22T10:15:00Z","note":"ISO with Z"}"#,
+            #"{"id":8000009,\#(base),"startTime":"2026-04-22T12:15:00.250+02:00","note":"offset and fraction"}"#,
+            #"{"id":8000008,\#(base),"startTime":1776852900,"note":"epoch seconds"}"#,
+            #"{"id":8000007,\#(base),"startTime":1776852900000,"note":"epoch milliseconds"}"#,
+            #"{"id":8000006,\#(base),"startTime":"1776852900","note":"epoch seconds as text"}"#,
+            #"{"id":8000005,\#(base),"startTime":"1776852900000","note":"epoch milliseconds as text"}"#,
+            #"{"id":"8000004",\#(base),"startTime":"2026-04-22 10:15:00","note":"id sent as a string"}"#,
+            #"{"id":8000003,\#(base),"startTime":"0000-00-00 00:00:00","endTime":"0000-01-01 00:00:00","note":"year 0000"}"#,
+            #"{"id":8000002,"leadId":\#(lead),"startTime":"2026-04-22 10:15:00","huge":1e400,"note":"first","note":"last wins","rateScore":null,"endTime":null}"#,
+            "7",
+        ]
+        return #"{"calls":["# + records.joined(separator: ",") + "]}"
+    }
+
     /// Every seventh call with fields absent or null, as the spec allows (every field optional).
     static func sparse(_ call: JSONValue) -> JSONValue {
         guard case .object(let fields) = call, let id = call["id"]?.int64Value, id % 7 == 0 else { return call }

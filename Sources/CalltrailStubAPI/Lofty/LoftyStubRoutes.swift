@@ -29,6 +29,11 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         public var scopeMissing = false
         /// Name the lead list's metadata `get_metadata` (the spec's schema) instead of `_metadata` (its prose).
         public var specMetadataKey = false
+        /// Answer a lead's first call page with `LoftyStubData.hostileRecordsBody`: every
+        /// time format, an id sent as a string, 1e400, a key sent twice, year 0000.
+        public var hostileRecords = false
+        /// Send this text for a call page with no calls (`{}` or `{"calls": null}`, which the spec allows).
+        public var emptyPageBody: String?
         public init(inclusiveCursor: Bool = false, ignoreCursor: Bool = false) {
             self.inclusiveCursor = inclusiveCursor
             self.ignoreCursor = ignoreCursor
@@ -104,6 +109,10 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         if options.scopeMissing {
             return .error(403, code: 200100, message: "the access token does not have the required scope")
         }
+        if options.hostileRecords {
+            let first = request.query["currentId"] == nil && offset == 0
+            return first ? .jsonBody(200, Array(LoftyStubData.hostileRecordsBody(lead: leadID).utf8)) : emptyPage()
+        }
         if let cap = options.limitCap { limit = min(cap, limit) }
         if options.ignoreOffset { offset = 0 }
         if options.idsGoUpAfterCursor, let cursorText = request.query["currentId"], let cursor = Int64(cursorText) {
@@ -124,7 +133,14 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         default: break
         }
         let end = min(start + limit, lead.calls.count)
+        if start >= end { return emptyPage() }
         return .json(200, .object([JSONField("calls", .array(Array(lead.calls[start..<end])))]))
+    }
+
+    /// A page with no calls: `{"calls":[]}`, or the body the options name.
+    private func emptyPage() -> StubResponse {
+        guard let text = options.emptyPageBody else { return .json(200, .object([JSONField("calls", .array([]))])) }
+        return .jsonBody(200, Array(text.utf8))
     }
 
     private func oneCall(_ text: String) -> StubResponse {

@@ -10,12 +10,16 @@ public final class NectarDeskStubRoutes: PrefixedStubRoutes, @unchecked Sendable
     public let data: NectarDeskStubData
     private let token: String
     let window = StubRateLimitWindow(limit: 300)
-    private let listing = StubPageNumberListing(
+    private var listing = StubPageNumberListing(
         pageParameter: "page", sizeParameter: "per_page", firstPage: 1, defaultSize: 25, maximumSize: 100)
 
-    public init(token: String, data: NectarDeskStubData = NectarDeskStubData()) {
+    let faults: PagedVendorFaults
+
+    public init(token: String, data: NectarDeskStubData = NectarDeskStubData(), faults: PagedVendorFaults = PagedVendorFaults()) {
         self.token = token
         self.data = data
+        self.faults = faults
+        listing.ignoresPage = faults.ignorePage
     }
 
     private func error(_ status: Int, _ message: String) -> StubResponse {
@@ -29,7 +33,7 @@ public final class NectarDeskStubRoutes: PrefixedStubRoutes, @unchecked Sendable
         switch (segments.first, segments.count) {
         case ("calls", 1):
             var calls = data.contacts.flatMap { data.calls[$0["id"]?.int64Value ?? 0] ?? [] }
-            if let contact = request.query["contact_id"] {
+            if let contact = request.query["contact_id"], !faults.ignoreContactFilter {
                 guard let id = Int64(contact) else { return error(400, "contact_id must be an integer") }
                 calls = data.calls[id] ?? []
             }

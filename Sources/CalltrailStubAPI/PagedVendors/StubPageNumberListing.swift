@@ -1,6 +1,19 @@
 import CalltrailModel
 import Foundation
 
+/// Hostile ways of the page-number vendors (issue 9), Skipcall and NectarDesk alike.
+public struct PagedVendorFaults: Sendable {
+    /// Answer every page as the first: the server ignores the page parameter.
+    public var ignorePage = false
+    /// Ignore the contact filter on the call list (the parameter is calltrail's guess):
+    /// every contact's calls come back.
+    public var ignoreContactFilter = false
+    public init(ignorePage: Bool = false, ignoreContactFilter: Bool = false) {
+        self.ignorePage = ignorePage
+        self.ignoreContactFilter = ignoreContactFilter
+    }
+}
+
 /// Page-number paging as the Skipcall and NectarDesk stand-ins answer it:
 /// validates `page`/`size` the way a strict API would and slices the items.
 struct StubPageNumberListing {
@@ -9,6 +22,8 @@ struct StubPageNumberListing {
     var firstPage: Int
     var defaultSize: Int
     var maximumSize: Int
+    /// A hostile server: every page is the first.
+    var ignoresPage = false
 
     /// The page of `items` the request asks for, or a 400 reason.
     func page(of items: [JSONValue], for request: StubRequest) -> Result<(items: [JSONValue], page: Int, size: Int), StubBadParameter> {
@@ -16,7 +31,7 @@ struct StubPageNumberListing {
         let size = request.query[sizeParameter].map { Int($0) ?? -1 } ?? defaultSize
         guard page >= firstPage else { return .failure(StubBadParameter("\(pageParameter) must be a whole number ≥ \(firstPage)")) }
         guard (1...maximumSize).contains(size) else { return .failure(StubBadParameter("\(sizeParameter) must be 1…\(maximumSize)")) }
-        let start = min(items.count, (page - firstPage).multipliedReportingOverflow(by: size).partialValue)
+        let start = ignoresPage ? 0 : min(items.count, (page - firstPage).multipliedReportingOverflow(by: size).partialValue)
         let end = min(items.count, start + size)
         return .success((Array(items[max(0, start)..<end]), page, size))
     }

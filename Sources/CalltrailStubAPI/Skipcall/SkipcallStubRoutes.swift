@@ -10,12 +10,16 @@ public final class SkipcallStubRoutes: PrefixedStubRoutes, @unchecked Sendable {
     public let data: SkipcallStubData
     private let token: String
     let window = StubRateLimitWindow(limit: 1000)
-    private let listing = StubPageNumberListing(
+    private var listing = StubPageNumberListing(
         pageParameter: "page", sizeParameter: "size", firstPage: 0, defaultSize: 20, maximumSize: 100)
 
-    public init(token: String, data: SkipcallStubData = SkipcallStubData()) {
+    let faults: PagedVendorFaults
+
+    public init(token: String, data: SkipcallStubData = SkipcallStubData(), faults: PagedVendorFaults = PagedVendorFaults()) {
         self.token = token
         self.data = data
+        self.faults = faults
+        listing.ignoresPage = faults.ignorePage
     }
 
     private func error(_ status: Int, _ code: String, _ message: String) -> StubResponse {
@@ -43,7 +47,7 @@ public final class SkipcallStubRoutes: PrefixedStubRoutes, @unchecked Sendable {
 
     private func listCalls(_ request: StubRequest) -> StubResponse {
         var calls = data.contacts.flatMap { data.calls[$0["id"]?.stringValue ?? ""] ?? [] }
-        if let contact = request.query["contactId"] {
+        if let contact = request.query["contactId"], !faults.ignoreContactFilter {
             calls = data.calls[contact] ?? []
         }
         return paged(calls, request)
