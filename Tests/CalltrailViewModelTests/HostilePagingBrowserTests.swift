@@ -67,6 +67,29 @@ actor HostilePagingProvider: CallProvider {
         #expect(shown.count == (behaviour == .samePageForEver ? 100 : 200), "what was shown stays")
     }
 
+    /// A search looking beyond what is loaded, and motion owed past it, end with the
+    /// paging error instead of waiting for pages that will never come.
+    @Test func aSearchOrMotionOwedEndsWithThePagingError() async throws {
+        for owe in ["search", "motion"] {
+            let provider = HostilePagingProvider(.samePageForEver)
+            let browser = Browser.opened(on: provider, lead: "H")
+            await browser.settle()
+            browser.send(.focus(.calls))
+            if owe == "search" {
+                browser.send(.searchStart)
+                browser.send(.searchInsert("no such call"))
+                browser.send(.searchSubmit)
+            } else {
+                for _ in 0..<150 { browser.send(.moveDown) }
+            }
+            await browser.settle()
+            #expect(browser.state.timeline?.failure != nil, "\(owe)")
+            #expect(browser.state.timeline?.isCatchingUp == false, "\(owe): nothing stays owed")
+            #expect(browser.state.header.catchingUp == nil, "\(owe)")
+            #expect(await provider.requests <= 3, "\(owe)")
+        }
+    }
+
     @Test func overlappingPagesShowEveryCallOnce() async throws {
         let provider = HostilePagingProvider(.overlapsByThree)
         let browser = Browser.opened(on: provider, lead: "H", pageSize: 100, maximumHeldPages: 20)
