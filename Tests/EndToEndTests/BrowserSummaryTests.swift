@@ -101,4 +101,47 @@ import Testing
         let asked = try await stub.requests().filter { $0.path == "/v2.0/ai/call-summary" }.map(\.query)
         #expect(asked == ["callRecordId=7200212"])
     }
+
+    /// On the demo at 120×40: the first call of the first lead with a finished summary
+    /// (found with `calls` and `summary --format json`), its section and transcript.
+    @Test func demoAt120x40() async throws {
+        let environment = ["CALLTRAIL_DEMO_LATENCY_MS": "0"]
+        let calls = try await Calltrail.run(
+            ["calls", "--lead", "100001", "--limit", "60", "--format", "json", "--provider", "demo"], token: nil,
+            extraEnvironment: environment)
+        var target: (index: Int, id: String)?
+        for (index, line) in calls.stdoutLines.enumerated() {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  (object["details"] as? [String: Any])?["recordingSwitch"] as? Bool == true,
+                  let id = (object["id"] as? NSNumber)?.stringValue else { continue }
+            let summary = try await Calltrail.run(["summary", id, "--format", "json", "--provider", "demo"], token: nil,
+                                                  extraEnvironment: environment)
+            if summary.stdout.contains("\"status\":\"finished\"") {
+                target = (index, id)
+                break
+            }
+        }
+        let (index, id) = try #require(target, "a finished summary among the first 60 calls")
+        let binary = TmuxSession.shellQuote(try BuiltProducts.path(of: "calltrail"))
+        let tmux = try TmuxSession(
+            width: 120, height: 40, command: "exec \(binary) --provider demo --lead 100001", environment: environment)
+        defer { tmux.close() }
+        try await tmux.waitFor("the lead's calls") { $0.contains("Call id") }
+        for _ in 0..<index { try tmux.send("j") }
+        try tmux.send("l")
+        try await tmux.waitFor("the summary of call \(id)") { screen in
+            if screen.contains(id) && screen.contains(" lines · t") { return true }
+            try? tmux.send("G")
+            return false
+        }
+        try tmux.send("t")
+        try await tmux.waitFor("the transcript") { $0.contains("Transcript · call \(id)") }
+        try tmux.send("/")
+        try tmux.type("agent")
+        try tmux.send("Enter")
+        let screen = try await tmux.waitFor("a match") { $0.contains("match 1/") }
+        #expect(screen.contains("▌Agent: Hi, this is"))
+        try tmux.send("Escape")
+        try await tmux.waitFor("closed") { !$0.contains("Transcript · call") }
+    }
 }
