@@ -29,6 +29,11 @@ public protocol CallProvider: Sendable {
     /// its ids (Lofty's dialer record). Vendors without summaries throw `.unsupported`
     /// (the default implementation).
     func summary(forCall call: Call) async throws -> CallSummary?
+
+    /// A page of calls across leads (the inbox), newest first, stepping back
+    /// window by window; no call comes twice in one walk. Vendors that cannot list
+    /// calls without a lead throw `.unsupported` (the default implementation).
+    func recentCalls(_ query: RecentCallsQuery, after cursor: PageCursor?, limit: Int) async throws -> RecentCallPage
 }
 
 /// What the rest of the program needs to know about a provider besides its data.

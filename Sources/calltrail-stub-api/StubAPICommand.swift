@@ -74,6 +74,8 @@ struct StubAPICommand: AsyncParsableCommand {
 
     @Flag(help: "Skipcall and NectarDesk: ignore the contact filter on the call list (every contact's calls).")
     var pagedIgnoreContactFilter = false
+    @Option(help: "Lofty: a second token to accept, whose user may not use the team view of recent calls.")
+    var loftyAgentToken: String?
 
     func run() async throws {
         var rules: [FaultRule] = []
@@ -102,6 +104,7 @@ struct StubAPICommand: AsyncParsableCommand {
         options.specMetadataKey = loftyGetMetadata
         options.hostileRecords = loftyHostileRecords
         options.emptyPageBody = loftyEmptyPageBody
+        options.agentToken = loftyAgentToken
         let lofty = LoftyStubRoutes(token: token, data: LoftyStubData(hugeValues: loftyHugeValues), options: options)
         let paged = PagedVendorFaults(ignorePage: pagedIgnorePage, ignoreContactFilter: pagedIgnoreContactFilter)
         let vendors: [any StubVendorRoutes] = [

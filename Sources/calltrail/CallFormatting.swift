@@ -95,14 +95,23 @@ enum CallFormatting: RecordFormatting {
 
     /// Cells sanitised and fitted by display columns; the last one takes what is left.
     static func row(_ cells: [String], width: Int, idWidth: Int) -> String {
+        fit(cells, columns: columns, width: width, idWidth: idWidth)
+    }
+
+    /// `cells` in `columns`: the first (the id, `idWidth` wide) and those in `whole`
+    /// are never cut (an id is what other commands take: a longer one widens its row);
+    /// the last column takes what is left.
+    static func fit(
+        _ cells: [String], columns: [(title: String, width: Int, right: Bool)], width: Int, idWidth: Int, whole: Set<Int> = []
+    ) -> String {
         var line = ""
         for (index, column) in columns.enumerated() {
             let cell = DisplayText.sanitize(cells[index])
             if index == columns.count - 1 {
                 line += DisplayText.truncate(cell, to: max(10, width - DisplayText.width(line)))
             } else {
-                // An id is never cut (it is what `calltrail call` takes): a longer one widens its row.
-                let columnWidth = index == 0 ? max(idWidth, DisplayText.width(cell)) : column.width
+                let minimum = index == 0 ? idWidth : column.width
+                let columnWidth = index == 0 || whole.contains(index) ? max(minimum, DisplayText.width(cell)) : column.width
                 line += (column.right ? DisplayText.fitRight(cell, to: columnWidth) : DisplayText.fit(cell, to: columnWidth)) + "  "
             }
         }

@@ -15,6 +15,8 @@ struct CalltrailConfiguration: Sendable {
     /// The recording player for `o`: the config's `player`, else `$CALLTRAIL_PLAYER` (the
     /// issue's order); nil for the desktop's opener.
     var player: String?
+    /// `team_view = true`: the inbox and `recent` list the team's calls (`--team` for one run).
+    var teamView = false
     /// The config file that was read, if any: named in messages about its settings.
     var configPath: String?
 
@@ -53,6 +55,7 @@ struct CalltrailConfiguration: Sendable {
             configuration.theme = file.theme ?? configuration.theme
             configuration.pageSize = file.pageSize
             configuration.mouse = file.mouse ?? false
+            configuration.teamView = file.teamView ?? false
             configuration.player = file.player.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         configuration.player = configuration.player ?? env(Variable.player)

@@ -14,8 +14,10 @@ struct ConfigFile: Equatable {
     var mouse: Bool?
     /// The program (and its arguments) that plays a recording for `o`.
     var player: String?
+    /// The team's calls in the inbox and `recent` (a manager's view).
+    var teamView: Bool?
 
-    static let knownKeys = ["provider", "base_url", "token", "token_command", "auth_scheme", "theme", "page_size", "mouse", "player"]
+    static let knownKeys = ["provider", "base_url", "token", "token_command", "auth_scheme", "theme", "page_size", "mouse", "player", "team_view"]
 
     /// `$XDG_CONFIG_HOME/calltrail/config.toml`, else `~/.config/calltrail/config.toml`.
     static func defaultPath(environment: [String: String]) -> String? {
@@ -85,6 +87,10 @@ struct ConfigFile: Equatable {
         if let value = table["mouse"] {
             guard let mouse = value.bool else { throw ConfigurationError("config file \(path): mouse must be true or false") }
             file.mouse = mouse
+        }
+        if let value = table["team_view"] {
+            guard let team = value.bool else { throw ConfigurationError("config file \(path): team_view must be true or false") }
+            file.teamView = team
         }
         if file.token != nil && file.tokenCommand != nil {
             throw ConfigurationError("config file \(path): set token or token_command, not both")

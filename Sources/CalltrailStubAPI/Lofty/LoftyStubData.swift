@@ -47,6 +47,8 @@ public struct LoftyStubData: Sendable {
         "Asked to wipe: \u{1B}[2J then title \u{1B}]0;pwned\u{07} and clipboard \u{1B}]52;c;cm0gLXJmIH4=\u{07} — ignore"
 
     public let leads: [LeadRecord]
+    /// Every listed call as an agent communication, newest first (LoftyStubCommunications.swift).
+    public let communications: [LoftyStubCommunication]
     let callsByID: [Int64: (lead: Int64, json: JSONValue)]
 
     /// `hugeValues` adds the long-text lead of `LoftyStubHugeValues.swift`.
@@ -130,6 +132,7 @@ public struct LoftyStubData: Sendable {
         // A call in a team the caller cannot see.
         byID[Self.deniedCall] = (0, .null)
         self.leads = leads
+        self.communications = Self.communications(of: leads)
         self.callsByID = byID
     }
 

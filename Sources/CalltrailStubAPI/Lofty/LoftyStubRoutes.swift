@@ -34,9 +34,13 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         public var hostileRecords = false
         /// Send this text for a call page with no calls (`{}` or `{"calls": null}`, which the spec allows).
         public var emptyPageBody: String?
-        public init(inclusiveCursor: Bool = false, ignoreCursor: Bool = false) {
+        /// A second token the stand-in accepts whose user may not use the team view
+        /// (`teamView=true` answers PERMISSION_DENIED); nil accepts only `token`.
+        public var agentToken: String?
+        public init(inclusiveCursor: Bool = false, ignoreCursor: Bool = false, agentToken: String? = nil) {
             self.inclusiveCursor = inclusiveCursor
             self.ignoreCursor = ignoreCursor
+            self.agentToken = agentToken
         }
     }
 
@@ -63,7 +67,8 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
 
     func answer(_ request: StubRequest) -> StubResponse {
         let authorization = request.header("Authorization") ?? ""
-        guard authorization == "Bearer \(token)" || authorization == "token \(token)" else {
+        let isAgent = options.agentToken.map { authorization == "Bearer \($0)" || authorization == "token \($0)" } ?? false
+        guard authorization == "Bearer \(token)" || authorization == "token \(token)" || isAgent else {
             return .error(401, code: 401, message: "BAD_CREDENTIALS: missing or invalid access token")
         }
         if let scheme = options.requiredScheme, !authorization.hasPrefix(scheme + " ") {
@@ -74,6 +79,8 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
         switch segments.count {
         case 3 where segments[0] == "v1.0" && segments[1] == "communication" && segments[2] == "call":
             return listCalls(request)
+        case 3 where segments[0] == "v2.0" && segments[1] == "communication" && segments[2] == "agent":
+            return agentCommunications(request, teamAllowed: !isAgent)
         case 4 where segments[0] == "v2.0" && segments[1] == "communication" && segments[2] == "call":
             return oneCall(segments[3])
         case 4 where segments[0] == "v1.0" && segments[1] == "call" && segments[2] == "url":
