@@ -148,6 +148,7 @@ public enum BrowserFrameBuilder {
         let rows = state.visibleTimelineRows
         // The status column goes first when the pane is narrow; the note takes what is left.
         let showStatus = width >= 70
+        let inbox = state.timeline?.isInbox == true
         var frameRows: [FrameRow] = rows.map { row in
             switch row {
             case .day(let text):
@@ -157,7 +158,10 @@ public enum BrowserFrameBuilder {
                     Span(" "), Span(call.glyph + " "), Span(call.time, width: .fixed(5)),
                     Span(call.duration, width: .fixed(8), alignRight: true), Span("  "),
                 ]
-                if showStatus {
+                // The inbox names each call's lead; the status gives way to it.
+                if inbox { spans.append(Span(call.lead, CellStyle(.heading), width: .fixed(max(10, min(24, width / 4))))) }
+                if inbox { spans.append(Span(" ")) }
+                if showStatus && !inbox {
                     spans.append(Span(call.status, CellStyle(ThemeRole.status(CallStatus(rawValue: call.status))), width: .fixed(11)))
                 }
                 spans += [
@@ -183,7 +187,7 @@ public enum BrowserFrameBuilder {
             } else {
                 message = FrameRow([Span(" Loading calls…", CellStyle(.muted))])
             }
-        case .empty: message = FrameRow([Span(" No calls for this lead", CellStyle(.muted))])
+        case .empty: message = FrameRow([Span(inbox ? " No recent calls" : " No calls for this lead", CellStyle(.muted))])
         case .noMatches(let examined):
             message = FrameRow([Span(" No calls match the filter (\(DisplayFormat.count(examined)) examined)", CellStyle(.muted))])
         case .noAccess(let why): message = FrameRow([Span(" ⚠ " + why, CellStyle(.error, bold: true))])

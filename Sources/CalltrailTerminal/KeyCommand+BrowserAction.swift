@@ -24,6 +24,8 @@ extension KeyCommand {
         case .reload: return .reload
         case .playRecording: return .playRecording
         case .openTranscript: return .openTranscript
+        case .openRecent: return .openRecent
+        case .openCallsLead: return .openCallsLead
         case .toggleDirection: return .toggleDirectionFilter
         case .help: return .toggleHelp
         case .close: return .close

@@ -16,6 +16,10 @@ public enum KeyCommand: Hashable, Sendable {
     case playRecording
     /// The selected call's transcript, full screen (again closes it).
     case openTranscript
+    /// The inbox: recent calls across leads.
+    case openRecent
+    /// From the inbox, the selected call's lead.
+    case openCallsLead
     /// All → outbound → inbound.
     case toggleDirection
     case help

@@ -98,6 +98,15 @@ public final class Browser {
                         return Browser.failure(error).map { .callsFailed(ticket, $0) }
                     }
                 }
+            case .loadRecent(let ticket, let query, let cursor, let limit):
+                perform(ticket) { provider in
+                    do {
+                        let page = try await provider.recentCalls(query, after: cursor, limit: limit)
+                        return .callsLoaded(ticket, CallPage(calls: page.calls, next: page.next))
+                    } catch {
+                        return Browser.failure(error).map { .callsFailed(ticket, $0) }
+                    }
+                }
             case .loadCall(let ticket, let id):
                 perform(ticket) { provider in
                     do { return .callDetailLoaded(ticket, try await provider.call(id: id)) } catch {

@@ -57,6 +57,10 @@ public enum BrowserAction: Sendable, Equatable {
     case callDetailFailed(LoadTicket, ProviderError)
     /// `o`: play the selected call's recording (fetching its link when needed).
     case playRecording
+    /// `R`: the inbox, every call across leads newest first.
+    case openRecent
+    /// `L`: from the inbox, the selected call's lead's own timeline.
+    case openCallsLead
     case recordingLoaded(LoadTicket, CallID, RecordingLink?)
     case recordingFailed(LoadTicket, CallID, ProviderError)
     /// The player started on the call's recording (its name), or could not (why).

@@ -1,10 +1,13 @@
 import CalltrailModel
+import CalltrailProviders
 
 /// Work the reducer asks for; `Browser` runs each as a task and sends the
 /// answer back as an action carrying the same ticket.
 public enum BrowserEffect: Sendable, Equatable {
     case loadLeads(LoadTicket, query: String?, cursor: PageCursor?, limit: Int)
     case loadCalls(LoadTicket, lead: LeadID, cursor: PageCursor?, limit: Int)
+    /// A page of the inbox: calls across leads (`CallProvider.recentCalls`).
+    case loadRecent(LoadTicket, RecentCallsQuery, cursor: PageCursor?, limit: Int)
     case loadCall(LoadTicket, CallID)
     /// The call's recording link.
     case loadRecording(LoadTicket, CallID)

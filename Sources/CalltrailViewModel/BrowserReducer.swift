@@ -79,6 +79,7 @@ public enum BrowserReducer {
 
         case .leadsLoaded(let ticket, let page):
             guard state.leads.pending?.ticket == ticket else { break }
+            state.noteLeadNames(page.leads)
             state.leads.receive(page, openLead: state.timeline?.lead.id, listRows: rows)
             if let open = state.timeline, let named = page.leads.first(where: { $0.id == open.lead.id }) {
                 state.timeline?.lead = named
@@ -103,7 +104,8 @@ public enum BrowserReducer {
             continueSearch(&state)
         case .callsFailed(let ticket, let error):
             guard state.timeline?.pending?.ticket == ticket else { break }
-            state.timeline?.fail(error)
+            let shown = inboxFailure(error, in: state)
+            state.timeline?.fail(shown)
             endCatchingUpOnFailure(&state)
         case .callDetailLoaded(let ticket, let call):
             guard state.detail.pending == ticket else { break }
@@ -115,6 +117,8 @@ public enum BrowserReducer {
             state.detail.pending = nil
             state.detail.failure = error
         case .playRecording: effects += playRecording(&state)
+        case .openRecent: effects += openRecent(&state)
+        case .openCallsLead: effects += openCallsLead(&state)
         case .recordingLoaded(let ticket, let id, let link): effects += receiveRecording(&state, ticket, id, link)
         case .recordingFailed(let ticket, let id, let error): failRecording(&state, ticket, id, error)
         case .playerStarted(let id, let player):
@@ -221,6 +225,10 @@ public enum BrowserReducer {
         effects += cancelDetail(&state)
         if state.timeline?.lead.id != lead.id { state.outcomeSlotsForNewLead() }
         state.timeline = TimelineState(lead: lead)
+        if lead.id == Lead.inboxID {
+            // The inbox walks back from the moment it opened, so a page fetched again is the same page.
+            state.inboxQuery = RecentCallsQuery(until: state.wallClock, team: state.settings.teamView)
+        }
         state.detail.reset(callID: nil, pending: nil)
         state.search.timelineQuery = nil
         state.notice = nil
@@ -398,7 +406,12 @@ public enum BrowserReducer {
             let ticket = state.issueTicket()
             let limit = timeline.limit(forPage: page, base: state.pageSize, maximum: state.descriptor.maximumPageSize)
             timeline.markRequested(page: page, limit: limit, ticket: ticket, at: state.now)
-            effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: limit))
+            if timeline.isInbox {
+                let query = state.inboxQuery ?? RecentCallsQuery(until: state.wallClock, team: state.settings.teamView)
+                effects.append(.loadRecent(ticket, query, cursor: timeline.cursor(ofPage: page), limit: limit))
+            } else {
+                effects.append(.loadCalls(ticket, lead: timeline.lead.id, cursor: timeline.cursor(ofPage: page), limit: limit))
+            }
             state.timeline = timeline
         }
         return effects

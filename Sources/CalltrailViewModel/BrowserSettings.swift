@@ -16,6 +16,8 @@ public struct BrowserSettings: Sendable, Hashable {
     public var initialLead: LeadID?
     /// How to fix a refused token or an unreachable provider, for the full-pane message.
     public var advice: ConnectionAdvice
+    /// The inbox (`R`) lists the team's calls, not only the user's (`--team`, `team_view`).
+    public var teamView: Bool
 
     public static let defaultMaximumHeldPages = 8
 
@@ -25,8 +27,10 @@ public struct BrowserSettings: Sendable, Hashable {
         maximumHeldPages: Int = BrowserSettings.defaultMaximumHeldPages,
         timeZone: TimeZone = .current,
         initialLead: LeadID? = nil,
-        advice: ConnectionAdvice = ConnectionAdvice()
+        advice: ConnectionAdvice = ConnectionAdvice(),
+        teamView: Bool = false
     ) {
+        self.teamView = teamView
         self.pageSize = pageSize
         self.leadsPageSize = leadsPageSize
         // Three is the least that works: the page in view and one on each side.

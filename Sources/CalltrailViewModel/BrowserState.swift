@@ -43,6 +43,10 @@ public struct BrowserState: Sendable {
     /// Wall-clock time, for "2h ago".
     public internal(set) var wallClock: Date
     public internal(set) var quitRequested = false
+    /// Names of the leads loaded so far, for the inbox's rows.
+    public internal(set) var leadNames: [LeadID: String] = [:]
+    /// What the open inbox asks for (its `until` fixed when it opened).
+    public internal(set) var inboxQuery: RecentCallsQuery?
     var lastTicket = 0
 
     public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {

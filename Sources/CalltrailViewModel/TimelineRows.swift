@@ -29,8 +29,11 @@ public struct CallRow: Sendable, Hashable {
     public let note: String
     public let isManual: Bool
     public let isDeleted: Bool
+    /// The lead's name in the inbox (sanitised); "" in a lead's own timeline.
+    public let lead: String
 
-    init(call: Call, isSelected: Bool, zone: TimeZone) {
+    init(call: Call, isSelected: Bool, zone: TimeZone, lead: String = "") {
+        self.lead = lead
         id = call.id
         self.isSelected = isSelected
         glyph = DisplayFormat.glyph(call.direction)
@@ -110,7 +113,8 @@ extension BrowserState {
                 return .day(dayHeading(day))
             case .call:
                 guard let call = timeline.call(at: line.ref) else { return nil }
-                return .call(CallRow(call: call, isSelected: index == timeline.selectedLine, zone: zone))
+                let lead = timeline.isInbox ? inboxLeadLabel(call.leadID) : ""
+                return .call(CallRow(call: call, isSelected: index == timeline.selectedLine, zone: zone, lead: lead))
             }
         }
     }
@@ -120,6 +124,7 @@ extension BrowserState {
         if !timeline.lines.isEmpty { return .rows }
         if let failure = timeline.failure {
             if case .noAccess = failure.error { return .noAccess(failure.error.message) }
+            if case .unsupported = failure.error { return .noAccess(failure.error.message) }
             return .failed(failure.error.message)
         }
         let finished = timeline.pending == nil && timeline.showsStartOfHistory

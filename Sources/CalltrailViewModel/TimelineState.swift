@@ -101,6 +101,9 @@ public struct TimelineState: Sendable {
 
     public var selectedCall: Call? { selectedRef.flatMap(call(at:)) }
 
+    /// The inbox (calls across leads) rather than one lead's calls.
+    public var isInbox: Bool { lead.id == Lead.inboxID }
+
     public func call(at ref: CallRef) -> Call? {
         guard pages.indices.contains(ref.page) else { return nil }
         return pages[ref.page].call(at: ref.index)

@@ -16,6 +16,9 @@ struct BrowseCommand: AsyncParsableCommand {
     @Option(help: "Open straight at this lead.")
     var lead: String?
 
+    @Flag(help: "R lists the team's recent calls (a manager's view; also team_view = true in the config).")
+    var team = false
+
     func validate() throws {
         if let lead, lead.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--lead needs a lead id")
@@ -43,7 +46,8 @@ struct BrowseCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.report(error)
         }
-        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration))
+        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration),
+                                     teamView: team || configuration.teamView)
         let options = TerminalBrowser.Options(
             theme: configuration.theme, mouse: configuration.mouse, player: configuration.player)
         do {

@@ -12,6 +12,7 @@ actor ScriptedProvider: CallProvider {
         case call(CallID)
         case recording(CallID)
         case summary(CallID)
+        case recent(offset: Int, limit: Int, team: Bool)
     }
 
     nonisolated let descriptor: ProviderDescriptor
@@ -25,6 +26,7 @@ actor ScriptedProvider: CallProvider {
     private var heldFrom: Int?
     private var failing: [Int: ProviderError] = [:]
     private var refused: Set<LeadID> = []
+    private var teamRefused = false
     private let recordingValidity: Duration
     private var recordingFetches: [CallID: Int] = [:]
     private var recordingFailure: ProviderError?
@@ -59,6 +61,8 @@ actor ScriptedProvider: CallProvider {
     /// The next request for the page at `offset` fails with `error`.
     func fail(offset: Int, with error: ProviderError) { failing[offset] = error }
     func refuse(_ lead: LeadID) { refused.insert(lead) }
+    /// The inbox's team view answers PERMISSION_DENIED.
+    func refuseTeamView() { teamRefused = true }
     /// The next recording request fails with `error`.
     func failNextRecording(with error: ProviderError) { recordingFailure = error }
 
@@ -137,7 +141,17 @@ actor ScriptedProvider: CallProvider {
 
     func calls(forLead lead: LeadID, after cursor: PageCursor?, limit: Int) async throws -> CallPage {
         let offset = cursor.flatMap { Int($0.token) } ?? 0
-        let request = Request.calls(lead: lead, offset: offset, limit: limit)
+        try await waitWhileHeld(.calls(lead: lead, offset: offset, limit: limit), offset: offset)
+        if refused.contains(lead) { throw ProviderError.noAccess("lead \(lead)") }
+        if let error = failing.removeValue(forKey: offset) { throw error }
+        guard let count = counts[lead] else { throw ProviderError.notFound("lead \(lead)") }
+        let end = min(count, offset + limit)
+        let calls = offset < end ? (offset..<end).map { ScriptedProvider.call(lead: lead, index: $0, outcome: outcome(lead, $0)) } : []
+        return CallPage(calls: calls, next: end < count ? PageCursor(String(end)) : nil)
+    }
+
+    /// Records `request`, then waits while pages at `offset` are held; a cancelled wait is recorded too.
+    private func waitWhileHeld(_ request: Request, offset: Int) async throws {
         requests.append(request)
         do {
             while held.contains(offset) || heldFrom.map({ offset >= $0 }) == true { try await Task.sleep(for: .milliseconds(1)) }
@@ -146,12 +160,33 @@ actor ScriptedProvider: CallProvider {
             cancelled.append(request)
             throw error
         }
-        if refused.contains(lead) { throw ProviderError.noAccess("lead \(lead)") }
+    }
+
+    /// The offsets and sizes of the inbox pages asked for, in order.
+    var recentRequests: [(offset: Int, limit: Int)] {
+        requests.compactMap { if case .recent(let offset, let limit, _) = $0 { (offset, limit) } else { nil } }
+    }
+
+    /// The inbox: every lead's calls interleaved newest first (call i of each lead
+    /// starts at the same time, so they come lead by lead for each i). Offset
+    /// cursors; held, failing and cancelled like a lead's pages.
+    func recentCalls(_ query: RecentCallsQuery, after cursor: PageCursor?, limit: Int) async throws -> RecentCallPage {
+        let offset = cursor.flatMap { Int($0.token) } ?? 0
+        try await waitWhileHeld(.recent(offset: offset, limit: limit, team: query.team), offset: offset)
+        if query.team && teamRefused { throw ProviderError.noAccess("the team's recent calls") }
         if let error = failing.removeValue(forKey: offset) { throw error }
-        guard let count = counts[lead] else { throw ProviderError.notFound("lead \(lead)") }
-        let end = min(count, offset + limit)
-        let calls = offset < end ? (offset..<end).map { ScriptedProvider.call(lead: lead, index: $0, outcome: outcome(lead, $0)) } : []
-        return CallPage(calls: calls, next: end < count ? PageCursor(String(end)) : nil)
+        let leads = leadList.map(\.id)
+        let deepest = leads.map { counts[$0] ?? 0 }.max() ?? 0
+        var all: [(LeadID, Int)] = []
+        var index = 0
+        while all.count < offset + limit && index < deepest {
+            for lead in leads where index < counts[lead] ?? 0 { all.append((lead, index)) }
+            index += 1
+        }
+        let total = leads.reduce(0) { $0 + (counts[$1] ?? 0) }
+        let end = min(offset + limit, all.count)
+        let calls = offset < end ? all[offset..<end].map { ScriptedProvider.call(lead: $0.0, index: $0.1, outcome: outcome($0.0, $0.1)) } : []
+        return RecentCallPage(calls: calls, next: offset + limit < total ? PageCursor(String(offset + limit)) : nil)
     }
 
     func call(id: CallID) async throws -> Call {
