@@ -52,15 +52,17 @@ struct RecentCommand: AsyncParsableCommand {
             var stop: RecentCallsStop?
             do {
                 try await PagedOutput.walk(
-                    limit: limit,
+                    limit: limit, noun: "call",
                     fetch: { cursor in
                         let page = try await provider.recentCalls(query, after: cursor, limit: pageSize)
                         stop = page.stop
                         return (page.calls, page.next)
                     },
+                    id: \.dedupeID,
                     layout: { calls in IDColumn.width(shape: descriptor.callIDs, firstPage: calls.map(\.id.rawValue)) },
                     header: { idWidth in RecentFormatting.header(format, width: width, idWidth: idWidth) },
-                    keep: { call in wanted?.matches(call) ?? true },
+                    // An unreadable record has no outcome to filter by: it is always shown.
+                    keep: { call in call.unreadable != nil || (wanted?.matches(call) ?? true) },
                     render: { call, idWidth in RecentFormatting.line(call, format, width: width, idWidth: idWidth) })
             } catch ProviderError.noAccess where query.team {
                 StandardError.write("calltrail: \(RecentCallsQuery.teamDenied(provider: descriptor.name))")

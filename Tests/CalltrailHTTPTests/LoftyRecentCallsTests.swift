@@ -148,6 +148,7 @@ import Testing
         #expect(entries.first?.time == 1_776_852_900_000)
         #expect(call.otherFields.map(\.key) == ["leadId", "novel"])
         #expect(throws: ProviderError.self) { try LoftyRecentDecoder.page(from: Array(#"{"data":{}}"#.utf8)) }
-        #expect(throws: ProviderError.self) { try LoftyRecentDecoder.page(from: Array(#"{"data":[{"leadId":1}]}"#.utf8)) }
+        let unreadable = try LoftyRecentDecoder.page(from: Array(#"{"data":[{"leadId":1}]}"#.utf8))
+        #expect(unreadable.entries.count == 1 && unreadable.entries.first?.call.unreadable != nil, "shown as unreadable, not dropped")
     }
 }

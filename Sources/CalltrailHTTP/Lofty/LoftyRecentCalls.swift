@@ -107,7 +107,11 @@ extension LoftyProvider {
             let received = try await client.send(request) { body throws(ProviderError) in try LoftyRecentDecoder.page(from: body) }
             var calls: [Call] = []
             for entry in received.entries {
-                guard let id = entry.call.id.int64Value else { continue }
+                guard let id = entry.call.id.int64Value, entry.call.unreadable == nil else {
+                    // Unreadable: no time to place it by; shown once unless its id came already on this page.
+                    if entry.call.dedupeID.map({ id in !calls.contains { $0.dedupeID == id } }) ?? true { calls.append(entry.call) }
+                    continue
+                }
                 // Outside the window asked for: another window's call (or a server ignoring the range).
                 if let time = entry.time, time < windowStart || time > state.windowEnd { continue }
                 if state.alreadyReturned(time: entry.time, id: id) || calls.contains(where: { $0.id == entry.call.id }) { continue }

@@ -22,16 +22,19 @@ enum LoftyRecentDecoder {
 
     static func page(from body: [UInt8]) throws(ProviderError) -> Page {
         let value = try VendorJSON.parse(body, what: "Lofty's communication list")
-        guard case .array(let items)? = value["data"] else {
-            throw .badResponse("the communication list has no \"data\" array")
+        guard case .object = value else { throw .badResponse("the communication list is not a JSON object") }
+        let items: [JSONValue]
+        switch value["data"] {
+        case nil, .null?: items = []
+        case .array(let list)?: items = list
+        default: throw .badResponse("the communication list's \"data\" is not an array")
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
+        // A record that cannot be read becomes an unreadable call (shown, never dropped), as for the call list.
+        let entries = items.map { item in
             do throws(ProviderError) {
-                entries.append(try entry(from: item))
+                return try entry(from: item)
             } catch {
-                throw .badResponse("data[\(index)]: \(error.message)")
+                return Entry(call: Call.unreadable(raw: item, reason: error.detail), time: nil)
             }
         }
         var next: String?
