@@ -54,7 +54,7 @@ import Testing
             // G walks every page and window back to the end of the caller's history.
             try tmux.send("G")
             // At the end the position mark reads N/N (no "≥": the history is complete).
-            screen = try await tmux.waitFor("the end of the history", timeout: .seconds(60)) { $0.contains(#/ (\d+)/\1 ━/#) }
+            screen = try await tmux.waitFor("the end of the history", timeout: .seconds(60)) { $0.contains(#/ ([\d,]+)/\1 ━/#) }
             #expect(screen.contains("Jane Coop"), "Jane Cooper's calls reach furthest back")
             let requests = try await stub.requests().filter { $0.path == "/v2.0/communication/agent" }
             let windows = Set(requests.compactMap { $0.query.split(separator: "&").first { $0.hasPrefix("startTime=") } })
