@@ -82,3 +82,31 @@ import Testing
         }
     }
 }
+
+/// The inbox on the demo at 120×40: its leads' calls merged, each row naming its
+/// lead, and `L` opening the lead the selected row names.
+@Suite struct BrowserInboxDemoTests {
+    @Test func rOnTheDemoNamesEachRowsLeadAndLOpensIt() async throws {
+        let home = try TemporaryDirectory()
+        defer { home.remove() }
+        let tmux = try TmuxSession(width: 120, height: 40, command: "exec \(BrowserDemoTests.binary)", environment: [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config",
+        ])
+        defer { tmux.close() }
+        try await tmux.waitFor("the lead list") { $0.contains("demo data") && $0.contains("Leads") && $0.contains("▌") }
+        try tmux.send("R")
+        let screen = try await tmux.waitFor("the inbox") { screen in
+            screen.contains("Calls · Recent calls") && BrowserDemoTests.callsPane(screen).contains { $0.contains("▌") }
+        }
+        let selected = try #require(BrowserDemoTests.callsPane(screen).first { $0.contains("▌") })
+        try tmux.send("L")
+        let lead = try await tmux.waitFor("the selected call's lead") { screen in
+            !screen.contains("Recent calls") && BrowserDemoTests.callsPane(screen).contains { $0.contains("▌") }
+        }
+        let title = try #require(lead.split(separator: "\n").first { $0.contains("Calls · ") })
+        let name = String(title.components(separatedBy: "Calls · ").last?.prefix { $0 != "━" && $0 != "·" } ?? "")
+            .trimmingCharacters(in: .whitespaces)
+        #expect(name.count >= 3)
+        #expect(selected.contains(String(name.prefix(8))), "the row named \(name): \(selected)")
+    }
+}
