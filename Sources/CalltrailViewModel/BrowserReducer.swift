@@ -80,6 +80,7 @@ public enum BrowserReducer {
         case .leadsLoaded(let ticket, let page):
             guard state.leads.pending?.ticket == ticket else { break }
             state.noteLeadNames(page.leads)
+            if state.timeline?.isInbox == true { state.timeline?.leadNames = state.leadNames }
             state.leads.receive(page, openLead: state.timeline?.lead.id, listRows: rows)
             if let open = state.timeline, let named = page.leads.first(where: { $0.id == open.lead.id }) {
                 state.timeline?.lead = named
@@ -228,6 +229,7 @@ public enum BrowserReducer {
         if lead.id == Lead.inboxID {
             // The inbox walks back from the moment it opened, so a page fetched again is the same page.
             state.inboxQuery = RecentCallsQuery(until: state.wallClock, team: state.settings.teamView)
+            state.timeline?.leadNames = state.leadNames
         }
         state.detail.reset(callID: nil, pending: nil)
         state.search.timelineQuery = nil

@@ -23,7 +23,7 @@ extension TimelineState {
         for step in first...last {
             let line = ((forward ? start + step : start - step) % count + count) % count
             guard lines[line].isCall, let call = call(at: lines[line].ref) else { continue }
-            if TimelineSearch.call(call, matches: query) { return line }
+            if matches(call, query) { return line }
         }
         return nil
     }

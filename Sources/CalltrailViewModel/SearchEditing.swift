@@ -118,7 +118,7 @@ extension BrowserState {
         let query = search.text.trimmingCharacters(in: .whitespaces)
         let calls = timeline.lines.filter(\.isCall)
         let matches = calls.reduce(0) { total, line in
-            total + (timeline.call(at: line.ref).map { TimelineSearch.call($0, matches: query) ? 1 : 0 } ?? 0)
+            total + (timeline.call(at: line.ref).map { timeline.matches($0, query) ? 1 : 0 } ?? 0)
         }
         return "\(DisplayFormat.count(matches)) of \(DisplayFormat.count(calls.count, "loaded call"))"
     }
@@ -143,7 +143,7 @@ extension TimelineState {
         for step in 0..<count {
             let index = (start + step) % count
             guard lines[index].isCall, let call = call(at: lines[index].ref) else { continue }
-            if TimelineSearch.call(call, matches: query) { return index }
+            if matches(call, query) { return index }
         }
         return nil
     }

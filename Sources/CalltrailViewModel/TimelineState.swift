@@ -103,6 +103,15 @@ public struct TimelineState: Sendable {
 
     /// The inbox (calls across leads) rather than one lead's calls.
     public var isInbox: Bool { lead.id == Lead.inboxID }
+    /// In the inbox, the names of the leads loaded so far: `/` finds a call by its lead's name too.
+    var leadNames: [LeadID: String] = [:]
+
+    /// Whether `/` with `query` finds `call` (in the inbox, also by its lead's name).
+    func matches(_ call: Call, _ query: String) -> Bool {
+        if TimelineSearch.call(call, matches: query) { return true }
+        guard isInbox, let name = call.leadID.flatMap({ leadNames[$0] }) else { return false }
+        return name.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
 
     public func call(at ref: CallRef) -> Call? {
         guard pages.indices.contains(ref.page) else { return nil }

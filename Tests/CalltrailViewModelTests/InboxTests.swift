@@ -112,6 +112,18 @@ import Testing
         #expect(browser.state.timeline?.isInbox == true)
     }
 
+    @Test func slashFindsACallByItsLeadsName() async throws {
+        let provider = ScriptedProvider(leads: Self.leads)
+        let browser = Self.browser(provider)
+        await Self.ready(browser)
+        browser.send(.openRecent)
+        await browser.settle()
+        browser.send(.searchStart)
+        browser.send(.searchInsert("lead c"))
+        #expect(await browser.wait { $0.timeline?.selectedCall?.leadID == LeadID("c") })
+        #expect(browser.state.timeline?.selectedCall?.id == CallID("c-0"))
+    }
+
     @Test func leavingTheInboxCancelsItsPageInFlight() async throws {
         let provider = ScriptedProvider(leads: Self.leads)
         let browser = Self.browser(provider)
