@@ -11,7 +11,8 @@ final class LoopWakeups {
     /// One element per wake-up (coalesced while the loop is busy); the loop iterates it.
     let events: AsyncStream<Void>
     private let continuation: AsyncStream<Void>.Continuation
-    private let queue = DispatchQueue(label: "calltrail.input")
+    /// The main queue, which runs the main actor here: input wakes the loop without a thread hop.
+    private let queue = DispatchQueue.main
     private var sources: [any DispatchSourceRead] = []
     /// Set by a source's handler (on `queue`), cleared by the loop once it has read.
     private let inputReady = InputFlag()
