@@ -88,7 +88,9 @@ public struct APIClient: Sendable {
                     var body = VendorErrorBody(body: reply.body, redact: redact)
                     // A token too short to mask could sit in any message in some form: none is shown.
                     if auth?.token.isTooShortToMask == true, !body.message.isEmpty { body.message = AccessToken.withheldMessage }
-                    failure = errorMapping.error(status: reply.status, body: body, for: request, rateLimit: limits)
+                    failure = Self.namingTheURL(
+                        errorMapping.error(status: reply.status, body: body, for: request, rateLimit: limits),
+                        body: body, url: baseURL.text + request.path)
                     if reply.status == 429 {
                         serverWait = limits.waitAfterRateLimit(now: wallClock())
                     }
@@ -134,6 +136,13 @@ public struct APIClient: Sendable {
     }
 
     /// A one-line reason without the payload text (which could be anything).
+    /// A 404 without a vendor code of its own (none, or just "404") is most often a
+    /// wrong path in the base URL: the message names the URL tried (without its query).
+    static func namingTheURL(_ failure: ProviderError, body: VendorErrorBody, url: String) -> ProviderError {
+        guard case .notFound(let what) = failure, body.code == nil || body.code == "404" else { return failure }
+        return .notFound("\(what) (\(url))")
+    }
+
     static func describe(decodingError error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         func path(_ context: DecodingError.Context) -> String {

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// Sends one request and returns the whole response. The seam between the retry
 /// logic and the network, so tests can script replies without sockets.
@@ -106,6 +107,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         if error is SocketAddressError {
             return .cannotConnect("cannot resolve \(host)")
         }
+        if let tls = error as? NIOSSLError { return classify(tls: tls, host: host) }
         if let parse = error as? HTTPParserError {
             return .network("the response was cut short or malformed (\(parse))")
         }
@@ -115,5 +117,21 @@ public struct AsyncHTTPTransport: HTTPTransport {
             return .cannotConnect("the TLS handshake with \(host) failed (\(kind)); if that server speaks plain HTTP, use an http:// base URL")
         }
         return .network("the request failed (\(kind))")
+    }
+
+    /// TLS failures in words: HTTPS to a plain-HTTP server fails the handshake with
+    /// BoringSSL's WRONG_VERSION_NUMBER (the reply is not a TLS record).
+    static func classify(tls error: NIOSSLError, host: String) -> TransportError {
+        guard case .handshakeFailed(let inner) = error else {
+            return .network("the TLS connection to \(host) failed (\(String(describing: error).prefix { $0 != "(" }))")
+        }
+        let detail = String(describing: inner)
+        if detail.contains("WRONG_VERSION_NUMBER") || detail.contains("HTTP_REQUEST") {
+            return .cannotConnect("\(host) speaks plain HTTP on this port, not HTTPS: check the scheme and port of the base URL")
+        }
+        if detail.contains("CERTIFICATE_VERIFY_FAILED") {
+            return .cannotConnect("the TLS certificate of \(host) is not trusted by this machine")
+        }
+        return .cannotConnect("the TLS handshake with \(host) failed")
     }
 }

@@ -188,3 +188,33 @@ import Testing
         }
     }
 }
+
+/// Connection mistakes a user makes in the base URL, explained with the fix.
+@Suite struct BaseURLMistakeTests {
+    @Test func aWrongPathNamesTheURLTried() async throws {
+        try await LoftyProviderTests.withStub { server in
+            let provider = try LoftyProvider(baseURL: server.baseURL + "/wrong/path", token: AccessToken(LoftyProviderTests.token), authScheme: .bearer)
+            await #expect(throws: ProviderError.notFound("the lead list (\(server.baseURL)/wrong/path/v1.0/leads)")) {
+                try await provider.leads(matching: nil, after: nil, limit: 10)
+            }
+        }
+    }
+
+    @Test func aVendorsOwnNotFoundCodeKeepsItsMessage() async throws {
+        try await LoftyProviderTests.withStub { server in
+            let provider = try LoftyProviderTests.provider(server)
+            await #expect(throws: ProviderError.notFound("lead 999999")) {
+                try await provider.calls(forLead: "999999", after: nil, limit: 10)
+            }
+        }
+    }
+
+    @Test func httpsToAPlainHTTPServerSaysSo() async throws {
+        try await LoftyProviderTests.withStub { server in
+            let https = server.baseURL.replacingOccurrences(of: "http://", with: "https://")
+            let provider = try LoftyProvider(baseURL: https, token: AccessToken(LoftyProviderTests.token), authScheme: .bearer)
+            let error = await #expect(throws: ProviderError.self) { try await provider.leads(matching: nil, after: nil, limit: 10) }
+            #expect(error?.message.contains("speaks plain HTTP on this port, not HTTPS") == true)
+        }
+    }
+}

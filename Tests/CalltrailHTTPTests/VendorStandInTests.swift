@@ -88,7 +88,9 @@ import Testing
             await #expect(throws: ProviderError.unauthorized("Invalid access token")) {
                 try await Self.nectarDesk(server, token: "wrong").call(id: CallID(NectarDeskStubData.extraFieldCall))
             }
-            await #expect(throws: ProviderError.notFound("call \(NectarDeskStubData.missingCall)")) {
+            // NectarDesk's 404 has no code of its own: the message names the URL tried.
+            let missingURL = "\(server.baseURL)\(NectarDeskStubRoutes.prefix)/calls/\(NectarDeskStubData.missingCall)"
+            await #expect(throws: ProviderError.notFound("call \(NectarDeskStubData.missingCall) (\(missingURL))")) {
                 try await Self.nectarDesk(server).call(id: CallID(NectarDeskStubData.missingCall))
             }
             do {
