@@ -203,7 +203,8 @@ import Testing
     @Test func aVendorsOwnNotFoundCodeKeepsItsMessage() async throws {
         try await LoftyProviderTests.withStub { server in
             let provider = try LoftyProviderTests.provider(server)
-            await #expect(throws: ProviderError.notFound("lead 999999")) {
+            // Lofty's 404 20006: its own meaning, no URL.
+            await #expect(throws: ProviderError.noAccess("lead 999999 (it may be outside your team)")) {
                 try await provider.calls(forLead: "999999", after: nil, limit: 10)
             }
         }

@@ -179,7 +179,10 @@ import Testing
             stub.stop()
             home.remove()
         }
-        let screen = try await tmux.waitFor("the refused-token message") { $0.contains("Lofty refused the access token") }
+        // The whole pane, not just its title: tmux may show a frame half written.
+        let screen = try await tmux.waitFor("the refused-token message") {
+            $0.contains("Lofty refused the access token") && $0.contains("r retries · q quits")
+        }
         #expect(screen.contains("CALLTRAIL_TOKEN"))
         #expect(screen.contains("auth_scheme"))
         #expect(!screen.contains("Leads 0"))
@@ -193,7 +196,9 @@ import Testing
             tmux.close()
             home.remove()
         }
-        let screen = try await tmux.waitFor("the unreachable message", timeout: .seconds(90)) { $0.contains("Cannot reach Lofty") }
+        let screen = try await tmux.waitFor("the unreachable message", timeout: .seconds(90)) {
+            $0.contains("Cannot reach Lofty") && $0.contains("r retries · q quits")
+        }
         #expect(screen.contains("--base-url"))
         #expect(screen.contains("r retries"))
     }
