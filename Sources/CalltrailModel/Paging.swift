@@ -11,10 +11,14 @@ public struct CallPage: Sendable, Hashable {
     public var calls: [Call]
     /// nil when the history has ended.
     public var next: PageCursor?
+    /// Why the history ended here, when it is not simply the first call ever
+    /// ("no calls in the 360 days before …; stopped looking there").
+    public var endNote: String?
 
-    public init(calls: [Call], next: PageCursor?) {
+    public init(calls: [Call], next: PageCursor?, endNote: String? = nil) {
         self.calls = calls
         self.next = next
+        self.endNote = endNote
     }
 }
 

@@ -175,7 +175,14 @@ public enum BrowserFrameBuilder {
         let selected = rows.firstIndex { if case .call(let call) = $0 { return call.isSelected } else { return false } }
         let status = state.timelineStatus
         // The tail line follows rows; with no rows, the pane's one message says it all.
-        if status == .rows, frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) { frameRows.append(tail) }
+        if status == .rows, frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) {
+            // The inbox says why it stopped looking further back, when it did.
+            if inbox, state.timelineTail == .endOfHistory, let note = state.inboxEndNote {
+                frameRows.append(FrameRow([Span(" — end: " + note + " —", CellStyle(.muted))], isSelectable: false))
+            } else {
+                frameRows.append(tail)
+            }
+        }
         var message: FrameRow?
         switch status {
         case .rows: break

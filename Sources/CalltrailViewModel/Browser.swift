@@ -102,7 +102,7 @@ public final class Browser {
                 perform(ticket) { provider in
                     do {
                         let page = try await provider.recentCalls(query, after: cursor, limit: limit)
-                        return .callsLoaded(ticket, CallPage(calls: page.calls, next: page.next))
+                        return .callsLoaded(ticket, CallPage(calls: page.calls, next: page.next, endNote: page.stop?.message))
                     } catch {
                         return Browser.failure(error).map { .callsFailed(ticket, $0) }
                     }

@@ -94,6 +94,7 @@ public enum BrowserReducer {
             state.leads.failure = error
         case .callsLoaded(let ticket, let page):
             guard state.timeline?.pending?.ticket == ticket else { break }
+            if let note = page.endNote, state.timeline?.isInbox == true { state.inboxEndNote = DisplayText.sanitize(note) }
             let filter = state.filter
             let settings = state.settings
             state.timeline?.receive(
@@ -231,6 +232,7 @@ public enum BrowserReducer {
             state.inboxQuery = RecentCallsQuery(until: state.wallClock, team: state.settings.teamView)
             state.timeline?.leadNames = state.leadNames
         }
+        state.inboxEndNote = nil
         state.detail.reset(callID: nil, pending: nil)
         state.search.timelineQuery = nil
         state.notice = nil

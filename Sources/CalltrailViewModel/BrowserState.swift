@@ -47,6 +47,8 @@ public struct BrowserState: Sendable {
     public internal(set) var leadNames: [LeadID: String] = [:]
     /// What the open inbox asks for (its `until` fixed when it opened).
     public internal(set) var inboxQuery: RecentCallsQuery?
+    /// Why the open inbox's walk stopped where it did (a year without calls), if it said.
+    public internal(set) var inboxEndNote: String?
     var lastTicket = 0
 
     public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {

@@ -70,6 +70,7 @@ import Testing
         browser.send(.last)
         #expect(await browser.wait(timeout: .seconds(30)) { $0.timeline?.showsEndOfHistory == true })
         #expect(browser.state.timeline?.selectedCall?.id == CallID("a-299"))
+        #expect(browser.state.inboxEndNote?.hasPrefix("no calls in the 360 days before ") == true, "the inbox says why it stopped")
         let offsets = await provider.recentRequests.map(\.offset)
         // Pages grow while the reader is ahead (read-ahead): each asked for once, the held one too.
         #expect(offsets.starts(with: [0, 100]) && Set(offsets).count == offsets.count, "\(offsets)")

@@ -186,7 +186,9 @@ actor ScriptedProvider: CallProvider {
         let total = leads.reduce(0) { $0 + (counts[$1] ?? 0) }
         let end = min(offset + limit, all.count)
         let calls = offset < end ? all[offset..<end].map { ScriptedProvider.call(lead: $0.0, index: $0.1, outcome: outcome($0.0, $0.1)) } : []
-        return RecentCallPage(calls: calls, next: offset + limit < total ? PageCursor(String(offset + limit)) : nil)
+        let ended = offset + limit >= total
+        return RecentCallPage(calls: calls, next: ended ? nil : PageCursor(String(offset + limit)),
+                              stop: ended ? RecentCallsStop(quietDays: 360, before: Self.newest.addingTimeInterval(-400 * 86_400)) : nil)
     }
 
     func call(id: CallID) async throws -> Call {
