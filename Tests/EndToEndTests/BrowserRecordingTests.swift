@@ -87,7 +87,10 @@ import Testing
 
         // In the full-screen detail, which names the key at 80 columns.
         try tmux.send("Enter")
-        let detail = try await tmux.waitFor(text: "Call · Esc returns")
+        // The whole frame: tmux can show the title before the footer line is written.
+        let detail = try await tmux.waitFor("the full-screen detail with its footer") {
+            $0.contains("Call · Esc returns") && Self.footer($0).contains("o play")
+        }
         #expect(Self.footer(detail).contains("o play"))
         try tmux.send("o")
         let played = try await Self.waitForFile(output)
