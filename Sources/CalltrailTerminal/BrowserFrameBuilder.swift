@@ -175,7 +175,7 @@ public enum BrowserFrameBuilder {
         let selected = rows.firstIndex { if case .call(let call) = $0 { return call.isSelected } else { return false } }
         let status = state.timelineStatus
         // The tail line follows rows; with no rows, the pane's one message says it all.
-        if status == .rows, frameRows.count < state.viewport.listRows, let tail = tailRow(state.timelineTail) {
+        if status == .rows, frameRows.count < state.timelineRows, let tail = tailRow(state.timelineTail) {
             // The inbox says why it stopped looking further back, when it did.
             if inbox, state.timelineTail == .endOfHistory, let note = state.inboxEndNote {
                 frameRows.append(FrameRow([Span(" — end: " + note + " —", CellStyle(.muted))], isSelectable: false))
@@ -205,7 +205,9 @@ public enum BrowserFrameBuilder {
         if state.filter.isActive, let timeline = state.timeline {
             title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
         }
-        return PaneFrame(title: title, rows: frameRows, selectedRow: selected, message: message)
+        var pane = PaneFrame(title: title, rows: frameRows, selectedRow: selected, message: message)
+        if let strip = state.statsStrip { pane.banner = StatsStripDrawing.rows(strip, width: width) }
+        return pane
     }
 
     static func tailRow(_ tail: TimelineTail) -> FrameRow? {

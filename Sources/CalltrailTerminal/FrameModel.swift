@@ -49,6 +49,9 @@ public struct PaneFrame: Hashable, Sendable {
     /// Where the view is ("123/2,400" on a list, "12–30/84" in help or the detail),
     /// drawn at the right of the bottom border; empty for none.
     public var position: String
+    /// Fixed rows above the list (the calls pane's lead card and stats strip):
+    /// they do not scroll and the list gets the rows they leave.
+    public var banner: [FrameRow] = []
 
     public init(
         title: String, titleSuffix: String = "", rows: [FrameRow] = [], selectedRow: Int? = nil, message: FrameRow? = nil,

@@ -104,8 +104,12 @@ public struct FrameRenderer: Sendable {
     func drawPane(_ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState) {
         screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
         drawPositionMark(frame.position, rect: rect, focused: focused, into: &screen)
-        let inner = ScreenBuffer.inner(rect)
+        var inner = ScreenBuffer.inner(rect)
         guard inner.width > 0, inner.height > 0 else { return }
+        let banner = frame.banner.prefix(max(0, inner.height - 1))
+        for (offset, row) in banner.enumerated() { drawRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen) }
+        inner.y += banner.count
+        inner.height -= banner.count
         var top = scroll.top[pane] ?? 0
         if let selected = frame.selectedRow {
             if selected < top { top = selected }

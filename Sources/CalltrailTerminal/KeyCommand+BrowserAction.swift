@@ -26,6 +26,7 @@ extension KeyCommand {
         case .openTranscript: return .openTranscript
         case .openRecent: return .openRecent
         case .openCallsLead: return .openCallsLead
+        case .completeStats: return .completeStats
         case .toggleDirection: return .toggleDirectionFilter
         case .help: return .toggleHelp
         case .close: return .close

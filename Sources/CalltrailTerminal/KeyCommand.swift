@@ -20,6 +20,8 @@ public enum KeyCommand: Hashable, Sendable {
     case openRecent
     /// From the inbox, the selected call's lead.
     case openCallsLead
+    /// Load the rest of the lead's history so the stats strip covers every call.
+    case completeStats
     /// All → outbound → inbound.
     case toggleDirection
     case help

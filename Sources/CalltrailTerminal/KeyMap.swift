@@ -63,6 +63,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("t")], .openTranscript, "the call's AI transcript: j/k scroll, / n N search, q closes"),
         KeyBinding([.character("R")], .openRecent, "recent calls across leads (the inbox; --team for the team's)"),
         KeyBinding([.character("L")], .openCallsLead, "in the inbox: the selected call's lead's own calls"),
+        KeyBinding([.character("S")], .completeStats, "complete the stats strip: load the rest of the history (Esc stops)"),
         KeyBinding([.character("?")], .help, "this help (again closes it)"),
         KeyBinding([.character("q")], .close, "close help or the detail; quit from the main view"),
         KeyBinding([.character("Q"), .control("c")], .quit, "quit from anywhere"),

@@ -29,9 +29,13 @@ public enum MouseRouting {
     /// Moves from the selected row to the clicked one: one move per selectable row
     /// in between (moves skip day headings), nothing when the row cannot be selected.
     static func selecting(y: Int, in pane: Pane, rect: Rect, state: BrowserState, width: Int, height: Int, scroll: ScrollState) -> [BrowserAction] {
-        let inner = ScreenBuffer.inner(rect)
-        guard y >= inner.y, y < inner.y + inner.height else { return [] }
+        var inner = ScreenBuffer.inner(rect)
         let frame = BrowserFrameBuilder.frame(state, width: width, height: height).pane(pane)
+        // Rows above the list (the lead card, the stats strip) select nothing.
+        let banner = min(frame.banner.count, max(0, inner.height - 1))
+        inner.y += banner
+        inner.height -= banner
+        guard y >= inner.y, y < inner.y + inner.height else { return [] }
         let clicked = (scroll.top[pane] ?? 0) + (y - inner.y)
         guard clicked < frame.rows.count, frame.rows[clicked].isSelectable, let selected = frame.selectedRow else { return [] }
         if clicked > selected {

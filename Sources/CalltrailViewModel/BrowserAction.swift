@@ -55,6 +55,9 @@ public enum BrowserAction: Sendable, Equatable {
     case callsFailed(LoadTicket, ProviderError)
     case callDetailLoaded(LoadTicket, Call)
     case callDetailFailed(LoadTicket, ProviderError)
+    /// `S`: load the rest of the open lead's history so its stats are complete
+    /// (the selection stays; Esc stops it).
+    case completeStats
     /// `o`: play the selected call's recording (fetching its link when needed).
     case playRecording
     /// `R`: the inbox, every call across leads newest first.

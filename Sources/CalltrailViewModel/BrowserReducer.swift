@@ -32,8 +32,8 @@ public enum BrowserReducer {
         switch action {
         case .moveDown: move(&state, by: 1)
         case .moveUp: move(&state, by: -1)
-        case .pageDown: move(&state, by: rows)
-        case .pageUp: move(&state, by: -rows)
+        case .pageDown: move(&state, by: pageRows(state))
+        case .pageUp: move(&state, by: -pageRows(state))
         case .first: jump(&state, toTop: true)
         case .last: jump(&state, toTop: false)
         case .focusNext: state.focus = neighbour(of: state.focus, step: 1)
@@ -70,7 +70,8 @@ public enum BrowserReducer {
         case .close: effects += close(&state)
         case .resize(let height, let width):
             state.viewport = Viewport(rows: max(height, 1), columns: max(width, 1))
-            state.timeline?.scrollToSelection(listRows: state.viewport.listRows)
+            let timelineRows = state.timelineRows
+            state.timeline?.scrollToSelection(listRows: timelineRows)
             if let selected = state.leads.selected { state.leads.select(selected, listRows: state.viewport.listRows) }
         case .detailArea(let height, let width):
             state.detail.area = (max(1, height), max(1, width))
@@ -97,9 +98,10 @@ public enum BrowserReducer {
             if let note = page.endNote, state.timeline?.isInbox == true { state.inboxEndNote = DisplayText.sanitize(note) }
             let filter = state.filter
             let settings = state.settings
+            let timelineRows = state.timelineRows
             state.timeline?.receive(
                 page, filter: filter, zone: settings.timeZone,
-                maximumHeldPages: settings.maximumHeldPages, listRows: rows
+                maximumHeldPages: settings.maximumHeldPages, listRows: timelineRows
             )
             state.admitLoadedOutcomes()
             endCatchingUpOnFailure(&state)
@@ -118,6 +120,7 @@ public enum BrowserReducer {
             guard state.detail.pending == ticket else { break }
             state.detail.pending = nil
             state.detail.failure = error
+        case .completeStats: completeStats(&state)
         case .playRecording: effects += playRecording(&state)
         case .openRecent: effects += openRecent(&state)
         case .openCallsLead: effects += openCallsLead(&state)
@@ -143,6 +146,12 @@ public enum BrowserReducer {
     }
 
     // MARK: Movement
+
+    /// What PgDn/PgUp move by: the calls pane's list is shorter than the others
+    /// by the rows its lead summary takes.
+    private static func pageRows(_ state: BrowserState) -> Int {
+        state.focus == .calls && state.overlay == .none && !state.help.isShown ? state.timelineRows : state.viewport.listRows
+    }
 
     private static func move(_ state: inout BrowserState, by delta: Int) {
         guard !state.search.isEditing else { return }
@@ -172,11 +181,12 @@ public enum BrowserReducer {
         case .leads:
             state.leads.jump(toTop: toTop, listRows: rows)
         case .calls, .detail:
+            let timelineRows = state.timelineRows
             if toTop {
                 let filter = state.filter
-                state.timeline?.jumpToTop(filter: filter, listRows: rows)
+                state.timeline?.jumpToTop(filter: filter, listRows: timelineRows)
             } else {
-                state.timeline?.jumpToBottom(listRows: rows)
+                state.timeline?.jumpToBottom(listRows: timelineRows)
             }
             state.detail.scroll = 0
         }
@@ -324,7 +334,8 @@ public enum BrowserReducer {
         guard filter != previous else { return }
         state.filter = filter
         state.notice = nil
-        state.timeline?.apply(filter: filter, previous: previous, listRows: state.viewport.listRows)
+        let timelineRows = state.timelineRows
+        state.timeline?.apply(filter: filter, previous: previous, listRows: timelineRows)
         state.detail.scroll = 0
     }
 
@@ -350,13 +361,15 @@ public enum BrowserReducer {
         let start = timeline.selectedLine ?? 0
         let more = timeline.hasLines(beyond: forward)
         if let line = timeline.line(matching: query, from: start, forward: forward, includingStart: includingSelection, wrapping: !more) {
-            state.timeline?.select(line: line, listRows: state.viewport.listRows)
+            let timelineRows = state.timelineRows
+            state.timeline?.select(line: line, listRows: timelineRows)
             state.detail.scroll = 0
             state.notice = nil
             return
         }
         if more, let origin = timeline.selectedRef {
-            state.timeline?.beginSearch(PendingSearch(query: query, forward: forward, origin: origin), listRows: state.viewport.listRows)
+            let timelineRows = state.timelineRows
+            state.timeline?.beginSearch(PendingSearch(query: query, forward: forward, origin: origin), listRows: timelineRows)
             state.detail.scroll = 0
             state.notice = nil
             return
@@ -379,7 +392,7 @@ public enum BrowserReducer {
     /// A page arrived while a search was looking beyond the lines: look at it.
     private static func continueSearch(_ state: inout BrowserState) {
         guard let timeline = state.timeline, let search = timeline.pendingSearch, let start = timeline.selectedLine else { return }
-        let rows = state.viewport.listRows
+        let rows = state.timelineRows
         if let line = timeline.line(matching: search.query, from: start, forward: search.forward, includingStart: false, wrapping: false) {
             state.timeline?.pendingSearch = nil
             state.timeline?.select(line: line, listRows: rows)

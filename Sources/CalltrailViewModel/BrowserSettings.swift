@@ -18,6 +18,9 @@ public struct BrowserSettings: Sendable, Hashable {
     public var advice: ConnectionAdvice
     /// The inbox (`R`) lists the team's calls, not only the user's (`--team`, `team_view`).
     public var teamView: Bool
+    /// The calls pane starts with the lead's stats strip (and card): the program
+    /// shows them; off by default so embedders and layout tests get the bare list.
+    public var showsLeadSummary: Bool
 
     public static let defaultMaximumHeldPages = 8
 
@@ -28,9 +31,11 @@ public struct BrowserSettings: Sendable, Hashable {
         timeZone: TimeZone = .current,
         initialLead: LeadID? = nil,
         advice: ConnectionAdvice = ConnectionAdvice(),
-        teamView: Bool = false
+        teamView: Bool = false,
+        showsLeadSummary: Bool = false
     ) {
         self.teamView = teamView
+        self.showsLeadSummary = showsLeadSummary
         self.pageSize = pageSize
         self.leadsPageSize = leadsPageSize
         // Three is the least that works: the page in view and one on each side.

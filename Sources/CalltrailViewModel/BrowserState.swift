@@ -67,12 +67,26 @@ public struct BrowserState: Sendable {
     /// The outcomes on keys 1…6, in order; nil for a key an open vocabulary has not given yet.
     public var filterSlots: [CallOutcome?] { outcomeSlots.keys }
 
+    /// Rows the calls pane gives the lead summary above the list: the stats
+    /// strip, when the pane has room for it and a list of some height.
+    public var leadSummaryRows: Int { statsStripRows }
+
+    /// The stats strip's rows: the figures and the graphs on one row, or on two
+    /// when the pane is tall enough (from 22 rows: 80×24 has two), none when the list would be too short.
+    public var statsStripRows: Int {
+        guard settings.showsLeadSummary, timeline != nil else { return 0 }
+        return viewport.listRows >= 18 ? 2 : (viewport.listRows >= 6 ? 1 : 0)
+    }
+
+    /// Rows of the calls pane's list: paging moves by it and prefetch measures in it.
+    public var timelineRows: Int { max(1, viewport.listRows - leadSummaryRows) }
+
     /// The timeline would ask for another page if none were in flight.
     public var timelineWantsMore: Bool { timelinePageWanted != nil }
 
     /// The calls page the timeline wants next, if any.
     var timelinePageWanted: Int? {
-        timeline?.pageToLoad(listRows: viewport.listRows, filter: filter, maximumHeldPages: settings.maximumHeldPages)
+        timeline?.pageToLoad(listRows: timelineRows, filter: filter, maximumHeldPages: settings.maximumHeldPages)
     }
 
     mutating func issueTicket() -> LoadTicket {

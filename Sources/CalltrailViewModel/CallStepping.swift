@@ -13,7 +13,8 @@ extension BrowserReducer {
     @discardableResult
     static func moveCall(_ state: inout BrowserState, by delta: Int) -> Bool {
         let before = state.timeline?.selectedRef
-        state.timeline?.move(by: delta, listRows: state.viewport.listRows)
+        let timelineRows = state.timelineRows
+        state.timeline?.move(by: delta, listRows: timelineRows)
         guard state.timeline?.selectedRef != before else { return false }
         state.detail.scroll = 0
         // The user picked this call under the filter: clearing the filter keeps it.

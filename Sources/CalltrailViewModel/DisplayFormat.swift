@@ -14,6 +14,12 @@ public enum DisplayFormat {
         return "\(weekday) \(day) \(months[month - 1]) \(year)"
     }
 
+    /// "2026-03-02": a day number as an ISO date.
+    public static func isoDate(_ dayNumber: Int) -> String {
+        let (year, month, day) = civilDate(dayNumber)
+        return "\(year)-" + twoDigits(month) + "-" + twoDigits(day)
+    }
+
     /// Year, month, day of a day number (Howard Hinnant's days_from_civil inverse).
     static func civilDate(_ dayNumber: Int) -> (Int, Int, Int) {
         let z = dayNumber + 719_468

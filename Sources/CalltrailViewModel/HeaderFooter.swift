@@ -92,6 +92,7 @@ extension BrowserState {
             }
             if timeline.pendingJump == .bottom { return "to the end · Esc stops" }
             if timeline.pendingMotion != 0 { return "catching up · Esc stops" }
+            if timeline.completingStats { return "stats: loading the rest · Esc stops" }
         }
         if leads.pendingMotion != 0 { return "loading leads · Esc stops" }
         return nil

@@ -60,7 +60,8 @@ extension BrowserReducer {
             let before = state.search.leadsQueryBefore
             if state.leads.query != before { return restartLeads(&state, query: before, followingOpenLead: true) }
         } else if let origin = state.search.timelineOrigin {
-            state.timeline?.reselect(origin, listRows: state.viewport.listRows)
+            let timelineRows = state.timelineRows
+            state.timeline?.reselect(origin, listRows: timelineRows)
         }
         return []
     }
@@ -85,7 +86,7 @@ extension BrowserReducer {
     /// opened (wrapping), or that call again when the text is empty or matches nothing.
     private static func followTypedTimelineSearch(_ state: inout BrowserState) {
         guard let timeline = state.timeline else { return }
-        let rows = state.viewport.listRows
+        let rows = state.timelineRows
         let query = state.search.text.trimmingCharacters(in: .whitespaces)
         let origin = state.search.timelineOrigin
         let start = origin.flatMap { timeline.line(of: $0) } ?? 0

@@ -88,8 +88,8 @@ extension BrowserState {
     /// call's own heading is scrolled off.
     public var visibleTimelineRows: [TimelineRow] {
         let top = timeline?.topLine ?? 0
-        guard viewport.listRows > 1, let day = timeline?.pinnedDay else { return timelineRows(from: top, count: viewport.listRows) }
-        return [.day(dayHeading(day))] + timelineRows(from: top + 1, count: viewport.listRows - 1)
+        guard timelineRows > 1, let day = timeline?.pinnedDay else { return timelineRows(from: top, count: timelineRows) }
+        return [.day(dayHeading(day))] + timelineRows(from: top + 1, count: timelineRows - 1)
     }
 
     /// "Today · Tue 17 Nov 2026", "Yesterday · …", or the date.

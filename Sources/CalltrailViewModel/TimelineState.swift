@@ -65,6 +65,13 @@ public struct TimelineState: Sendable {
     public private(set) var callsMatched = 0
     /// Outcome frequencies over loaded calls (for open vocabularies' filter keys).
     public private(set) var outcomeCounts: [CallOutcome: Int] = [:]
+    /// Running figures over every call loaded (whatever the filter): each page is
+    /// added once, when it first arrives, so they are never recounted; a new
+    /// timeline (another lead, `r`) starts them again. Complete once `historyEnded`.
+    public private(set) var stats = CallStats()
+    /// `S`: load the rest of the history (without moving the selection) so the
+    /// stats cover every call; Esc stops it (`stopCatchingUp`).
+    public internal(set) var completingStats = false
 
     /// Lines of motion asked for past the loaded end (positive: down), carried out
     /// as pages arrive, so keys pressed faster than the network land where they
@@ -137,12 +144,14 @@ public struct TimelineState: Sendable {
         let anchorPage = anchor?.page ?? 0
         if !pages[anchorPage].isShowable { return anchorPage }
         // A page more would not fit and nothing can make room without being needed again at once.
-        if heldPages.count >= maximumHeldPages, victim(filter: filter, listRows: listRows, sparing: nil) == nil { return nil }
+        if heldPages.count >= maximumHeldPages, pageForStats == nil,
+           victim(filter: filter, listRows: listRows, sparing: nil) == nil { return nil }
         let want = 2 * max(listRows, 1)
         let below = run.upperBound + 1 < pages.count ? run.upperBound + 1 : nil
         let above = run.lowerBound > 0 ? run.lowerBound - 1 : nil
         if pendingJump == .bottom, let below { return below }
         guard let selectedLine else {
+            if let rest = pageForStats { return rest }
             // Nothing shown (a filter found nothing yet): look further down, then up.
             return below ?? above
         }
@@ -154,14 +163,21 @@ public struct TimelineState: Sendable {
         case (true, true): return before < after ? above : below
         case (true, false): return below
         case (false, true): return above
-        case (false, false): return nil
+        case (false, false): return pageForStats
         }
+    }
+
+    /// While `S` completes the stats: the first page never loaded (only the last
+    /// page can be), asked for once the view has what it needs.
+    private var pageForStats: Int? {
+        guard completingStats, !historyEnded, let last = pages.indices.last, pages[last].count == nil else { return nil }
+        return last
     }
 
     func cursor(ofPage page: Int) -> PageCursor? { pages[page].cursor }
 
     /// The reader is waiting on the network: motion, a `G` or a search is owed.
-    public var isCatchingUp: Bool { pendingMotion != 0 || pendingJump == .bottom || pendingSearch != nil }
+    public var isCatchingUp: Bool { pendingMotion != 0 || pendingJump == .bottom || pendingSearch != nil || completingStats }
 
     /// How many calls to ask for with `page`. A page fetched before is asked for
     /// at the size it had, so it ends where it ended and its successor's cursor
@@ -213,11 +229,15 @@ public struct TimelineState: Sendable {
         if firstTime {
             callsLoaded += result.calls.count
             for call in result.calls { if let outcome = call.outcome { outcomeCounts[outcome, default: 0] += 1 } }
+            stats.add(result.calls, zone: zone)
         }
         pages[number] = page
         linkSuccessor(of: number)
         rebuildLines(filter: filter, listRows: listRows)
         enforceWindow(filter: filter, limit: maximumHeldPages, listRows: listRows, sparing: number)
+        // A page loaded only for the stats, away from what is shown, is not kept.
+        if completingStats, !run.contains(number), number != anchor?.page, heldPages.contains(number) { release(number) }
+        if historyEnded { completingStats = false }
         if pendingMotion != 0 { carryOut(motion: 0, listRows: listRows) }
     }
 
@@ -501,6 +521,7 @@ public struct TimelineState: Sendable {
             pendingMotion = 0
             pendingJump = nil
             pendingSearch = nil
+            completingStats = false
         }
         return isCatchingUp
     }

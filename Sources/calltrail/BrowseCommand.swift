@@ -46,8 +46,9 @@ struct BrowseCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.report(error)
         }
-        let settings = BrowserSettings(pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration),
-                                     teamView: team || configuration.teamView)
+        let settings = BrowserSettings(
+            pageSize: configuration.pageSize, initialLead: initialLead, advice: ConnectionAdvice(configuration),
+            teamView: team || configuration.teamView, showsLeadSummary: true)
         let options = TerminalBrowser.Options(
             theme: configuration.theme, mouse: configuration.mouse, player: configuration.player)
         do {

@@ -28,14 +28,9 @@ struct CallsCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let configuration = try CalltrailConfiguration.resolve(global)
-            let provider = try ProviderFactory.make(configuration)
+            let (provider, leadID, pageSize) = try LeadHistory.open(global, lead: lead)
             let descriptor = provider.descriptor
-            let leadID = LeadID(lead.trimmingCharacters(in: .whitespaces))
-            // Mistakes are said before any request.
-            try descriptor.check(leadID)
             let wanted = try outcome.map { try OutcomeSelection($0, vocabulary: descriptor.outcomes, providerName: descriptor.name) }
-            let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
             let width = TerminalWidth.current()
             var seen = SeenOutcomes()
             var unreadable = 0

@@ -9,7 +9,7 @@ import Testing
     static var dayHeading: Regex<(Substring, Substring)> { #/(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}/# }
 
     /// The calls pane's columns at 120 wide (see Layout: leads 26, calls 56, detail 38).
-    static func callsPane(_ screen: String) -> [String] { ScreenText.region(screen, from: 26, width: 56, rows: 2..<39) }
+    static func callsPane(_ screen: String) -> [String] { ScreenText.callList(ScreenText.region(screen, from: 26, width: 56, rows: 2..<39)) }
     static func detailPane(_ screen: String) -> [String] { ScreenText.region(screen, from: 82, width: 38, rows: 2..<39) }
 
     static func openFirstLead(_ tmux: TmuxSession) async throws {

@@ -152,7 +152,7 @@ import Testing
             return
         }
         let names = commands.compactMap { $0["commandName"]?.stringValue }
-        #expect(names == ["browse", "leads", "calls", "call", "webhook", "recording", "summary", "recent", "completions", "help"])
+        #expect(names == ["browse", "leads", "calls", "call", "webhook", "recording", "summary", "recent", "stats", "completions", "help"])
     }
 
     @Test func versionCompletionsAndMisspeltCommands() async throws {
@@ -176,6 +176,6 @@ import Testing
         #expect(afterOptions.stderr.contains("unknown command 'cals' — did you mean 'call"))
         let nothingNear = try await Calltrail.run(["frobnicate"], token: nil)
         #expect(nothingNear.status == 64)
-        #expect(nothingNear.stderr == "calltrail: unknown command 'frobnicate' (commands: browse, leads, calls, call, webhook, recording, summary, recent, completions, help)\n")
+        #expect(nothingNear.stderr == "calltrail: unknown command 'frobnicate' (commands: browse, leads, calls, call, webhook, recording, summary, recent, stats, completions, help)\n")
     }
 }

@@ -21,6 +21,16 @@ enum ScreenText {
         return DisplayText.width(String(line[..<range.lowerBound]))
     }
 
+    /// The calls pane's list without the rows above it (the lead card and the
+    /// stats strip): from the first day heading, selection or call row on. A pane
+    /// showing none of those (a message) is returned as it is.
+    static func callList(_ pane: [String]) -> [String] {
+        let day = #/(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}/#
+        let call = #/[↗↙·] (\d\d:\d\d|--:--)/#
+        guard let first = pane.firstIndex(where: { $0.contains(day) || $0.contains("▌") || $0.contains(call) }) else { return pane }
+        return Array(pane[first...])
+    }
+
     /// The region of a screen between two columns, line by line.
     static func region(_ screen: String, from start: Int, width: Int, rows: Range<Int>? = nil) -> [String] {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
