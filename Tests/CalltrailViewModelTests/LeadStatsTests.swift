@@ -171,6 +171,24 @@ import Testing
         #expect(selected - timeline.topLine < browser.state.timelineRows)
     }
 
+    @Test func callsAServerRepeatsAreCountedOnceAndALoopEndsS() async throws {
+        // Pages overlapping the previous one by three calls: the repeats the view-model drops are not counted.
+        let overlapping = browser(on: HostilePagingProvider(.overlapsByThree), lead: "H")
+        await overlapping.settle()
+        overlapping.send(.completeStats)
+        #expect(await overlapping.wait(timeout: .seconds(30)) { $0.timeline?.historyEnded == true })
+        let stats = try #require(overlapping.state.timeline?.stats)
+        #expect(stats.calls == 450, "each call once")
+        #expect(stats.calls == overlapping.state.timeline?.callsLoaded)
+        // A server looping back to its first page: S stops with the error instead of loading for ever.
+        let looping = browser(on: HostilePagingProvider(.loopsBackToFirst), lead: "H")
+        await looping.settle()
+        looping.send(.completeStats)
+        #expect(await looping.wait(timeout: .seconds(30)) { $0.timeline?.failure != nil })
+        #expect(looping.state.timeline?.completingStats == false)
+        #expect(looping.state.statsStrip?.isComplete == false)
+    }
+
     @Test func theDemoDataMatchesARecount() async throws {
         let (demo, lead) = DemoProvider(seed: 7, latency: .zero).addingLead(callCount: 1_234)
         let browser = browser(on: demo, lead: lead, pageSize: 100)
