@@ -190,7 +190,8 @@ import Testing
         try await tmux.waitFor("Jane's calls focused") { $0.contains("┏ Calls · Jane Cooper") && Self.selectedRow(Self.callsPaneWhenFocused($0)) != nil }
         try tmux.send("Enter")
         func started(_ screen: String) -> String? { Self.lines(screen).first { $0.contains("Started") } }
-        let first = try await tmux.waitFor("the full-screen detail") { $0.contains("Call · Esc returns") && started($0) != nil }
+        // The whole full-screen frame, not one caught while it is drawn over the panes: its times carry their zone.
+        let first = try await tmux.waitFor("the full-screen detail") { $0.contains("Call · Esc returns") && started($0)?.contains("UTC") == true }
         try tmux.send("J")
         let second = try await tmux.waitFor("the next call, still full screen") { $0.contains("Call · Esc returns") && started($0) != nil && started($0) != started(first) }
         try tmux.send("]")
