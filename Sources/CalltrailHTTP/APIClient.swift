@@ -80,7 +80,7 @@ public struct APIClient: Sendable {
                     do {
                         return try decode(reply.body)
                     } catch let error as ProviderError {
-                        failure = error
+                        failure = error.mappingText(redact)
                     } catch {
                         failure = .badResponse(redact("\(request.subject): \(Self.describe(decodingError: error))"))
                     }
@@ -135,7 +135,6 @@ public struct APIClient: Sendable {
         auth?.token.redact(text) ?? text
     }
 
-    /// A one-line reason without the payload text (which could be anything).
     /// A 404 without a vendor code of its own (none, or just "404") is most often a
     /// wrong path in the base URL: the message names the URL tried (without its query).
     static func namingTheURL(_ failure: ProviderError, body: VendorErrorBody, url: String) -> ProviderError {
@@ -143,6 +142,7 @@ public struct APIClient: Sendable {
         return .notFound("\(what) (\(url))")
     }
 
+    /// A one-line reason without the payload text (which could be anything).
     static func describe(decodingError error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         func path(_ context: DecodingError.Context) -> String {

@@ -21,6 +21,19 @@ import Testing
 
     let request = APIRequest(path: "/v1/things", subject: "thing 1")
 
+    /// A refusal inside a successful reply (Lofty's summaries answer `status.code` in
+    /// HTTP 200) is thrown by the decoder: its text is masked all the same.
+    @Test func aDecodersErrorQuotingTheTokenIsMasked() async throws {
+        let transport = ScriptedTransport([.reply(200, [], "{}")])
+        let echoed = "bad key \(secret.uppercased()) for this request"
+        let error = await #expect(throws: ProviderError.self) {
+            _ = try await client(transport).send(request) { _ -> Int in throw ProviderError.badRequest(status: 200, message: echoed) }
+        }
+        let message = error?.message ?? ""
+        #expect(!message.lowercased().contains(secret.lowercased()), "\(message)")
+        #expect(message.contains("•••"), "\(message)")
+    }
+
     @Test(arguments: ["1e300", "inf", "nan", "-5", "99999999999999999999"])
     func absurdRetryAfterIsReportedNotSlept(_ value: String) async throws {
         let transport = ScriptedTransport(Array(repeating: .reply(429, [("Retry-After", value)], ""), count: 3))

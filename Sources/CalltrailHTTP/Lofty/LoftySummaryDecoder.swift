@@ -51,9 +51,12 @@ enum LoftySummaryDecoder {
         if codeText == LoftyErrorMapping.permissionDeniedCode || message.localizedCaseInsensitiveContains("PERMISSION_DENIED") {
             return .noAccess(subject)
         }
-        if code == 20006 { return .notFound(subject) }
+        if codeText == LoftyErrorMapping.outsideTeamCode { return .notFound(subject) }
         if codeText == LoftyErrorMapping.keySentAsBearerCode {
-            return .unauthorized("Lofty refused the key as a Bearer token; set auth_scheme = \"token\" for API keys")
+            // The same words as the code in an HTTP error (which auth_scheme fits which token).
+            return LoftyErrorMapping().error(
+                status: 400, body: VendorErrorBody(code: codeText, message: message),
+                for: APIRequest(path: "", subject: subject), rateLimit: RateLimitHeaders())
         }
         let said = String(message.prefix(VendorErrorBody.maximumMessageLength))
         return .badRequest(status: 200, message: said.isEmpty ? "Lofty code \(code)" : "Lofty code \(code): \(said)")
