@@ -20,7 +20,7 @@ extension BrowserState {
     /// The lead's name on an inbox row: as loaded, else its id.
     func inboxLeadLabel(_ id: LeadID?) -> String {
         guard let id else { return "—" }
-        return DisplayText.sanitize(leadNames[id] ?? "lead \(id.rawValue)")
+        return DisplayText.sanitizeLine(leadNames[id] ?? "lead \(id.rawValue)")
     }
 }
 

@@ -120,7 +120,7 @@ enum CallDetailRows {
                 .heading("Unreadable call"), .field(label: "Why", value: DisplayText.sanitize(reason)),
                 .field(label: "Call id", value: DisplayText.sanitize(call.id.rawValue.isEmpty ? "—" : call.id.rawValue)),
                 .blank, .heading("Raw JSON"),
-            ] + DisplayText.wrap(DisplayText.sanitize(String((call.raw?.compactJSON ?? "null").prefix(4_000))), to: max(width, 1))
+            ] + DisplayText.wrap(DisplayText.sanitize(call.raw?.compactJSONPrefix(maximumUTF8: 4_000).text ?? "null"), to: max(width, 1))
                 .map { .text($0) }
         }
         // Times are written once the label column is known, to fit the value column on one line.

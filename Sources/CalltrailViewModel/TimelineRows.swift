@@ -45,7 +45,7 @@ public struct CallRow: Sendable, Hashable {
         outcomeLabel = DisplayText.sanitizeLine(call.outcome?.label ?? "—")
         rating = DisplayFormat.rating(call.rating)
         // Only the start shows; long notes are cut before sanitising so a huge note costs little.
-        let text = call.unreadable.map { "unreadable call (\($0)): \(call.raw?.compactJSON.prefix(300) ?? "null")" } ?? call.note
+        let text = call.unreadable.map { "unreadable call (\($0)): \(call.raw?.compactJSONPrefix(maximumUTF8: 300).text ?? "null")" } ?? call.note
         note = DisplayText.sanitizeLine(text ?? "")
         isManual = call.isManual
         isDeleted = call.isDeleted
