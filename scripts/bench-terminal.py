@@ -232,10 +232,11 @@ class Tmux:
 
 def selected_call_index(screen):
     """The demo call index the detail pane shows (from its "Call id" row)."""
-    match = re.search(r"Call id\s+(\d+)", screen)
+    # The id sits on the label's row, or whole on the next row when the column is narrower than it.
+    match = re.search(r"Call id[^\n]*?(\d{12,})|Call id[^\n]*\n[^\n]*\D(\d{12,})", screen)
     if not match:
         return None
-    ordinal = int(match.group(1)) - FIRST_CALL_ID - IDS_PER_LEAD * (int(BIG_LEAD) - 100_001)
+    ordinal = int(match.group(1) or match.group(2)) - FIRST_CALL_ID - IDS_PER_LEAD * (int(BIG_LEAD) - 100_001)
     return 50_000 - 1 - ordinal
 
 
