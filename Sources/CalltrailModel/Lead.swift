@@ -12,6 +12,17 @@ public struct Lead: Sendable, Hashable, Identifiable {
     public var createTime: Date?
     /// The lead must not be called (DNC), if the vendor says so.
     public var cannotCall: Bool?
+    /// The lead card's fields, where the vendor has them (Lofty's pipeline stage,
+    /// lead source, assigned agent, score, tags and segments; a postal address).
+    /// Vendor text: sanitise before display.
+    public var stage: String?
+    public var source: String?
+    public var assignedTo: String?
+    /// As the vendor wrote it ("87", "4.5").
+    public var score: String?
+    public var tags: [String]
+    public var segments: [String]
+    public var address: String?
     public var otherFields: [JSONField]
 
     public init(
@@ -23,8 +34,22 @@ public struct Lead: Sendable, Hashable, Identifiable {
         lastTouch: Date? = nil,
         createTime: Date? = nil,
         cannotCall: Bool? = nil,
+        stage: String? = nil,
+        source: String? = nil,
+        assignedTo: String? = nil,
+        score: String? = nil,
+        tags: [String] = [],
+        segments: [String] = [],
+        address: String? = nil,
         otherFields: [JSONField] = []
     ) {
+        self.stage = stage
+        self.source = source
+        self.assignedTo = assignedTo
+        self.score = score
+        self.tags = tags
+        self.segments = segments
+        self.address = address
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -34,6 +59,11 @@ public struct Lead: Sendable, Hashable, Identifiable {
         self.createTime = createTime
         self.cannotCall = cannotCall
         self.otherFields = otherFields
+    }
+
+    /// Whether any of the card's fields (stage, source, agent, score, tags, segments) is known.
+    public var hasCardFields: Bool {
+        stage != nil || source != nil || assignedTo != nil || score != nil || !tags.isEmpty || !segments.isEmpty
     }
 
     /// "First Last", or the first phone, or the id: never empty.

@@ -19,6 +19,10 @@ public protocol CallProvider: Sendable {
     /// One call with every field the vendor has for it.
     func call(id: CallID) async throws -> Call
 
+    /// One lead with every field the vendor has for it. Vendors without a
+    /// get-one-lead endpoint look through the lead list (the default).
+    func lead(id: LeadID) async throws -> Lead
+
     /// The call's recording, fetched when asked (its link may be short-lived);
     /// nil when the call has none. Vendors without recordings throw `.unsupported`
     /// (the default implementation).

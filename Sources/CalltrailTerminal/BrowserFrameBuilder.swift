@@ -206,7 +206,15 @@ public enum BrowserFrameBuilder {
             title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
         }
         var pane = PaneFrame(title: title, rows: frameRows, selectedRow: selected, message: message)
-        if let strip = state.statsStrip { pane.banner = StatsStripDrawing.rows(strip, width: width) }
+        if let card = state.leadCard {
+            var parts = card.parts
+            let first = parts.isEmpty ? "" : parts.removeFirst()
+            pane.banner.append(FrameRow([
+                Span(" "), Span(first, CellStyle(.heading, bold: true)),
+                Span(parts.isEmpty ? "" : " · " + parts.joined(separator: " · "), CellStyle(.muted), width: .fill),
+            ], isSelectable: false))
+        }
+        if let strip = state.statsStrip { pane.banner += StatsStripDrawing.rows(strip, width: width) }
         return pane
     }
 

@@ -69,7 +69,14 @@ public struct BrowserState: Sendable {
 
     /// Rows the calls pane gives the lead summary above the list: the stats
     /// strip, when the pane has room for it and a list of some height.
-    public var leadSummaryRows: Int { statsStripRows }
+    public var leadSummaryRows: Int { statsStripRows + (showsLeadCard ? 1 : 0) }
+
+    /// The lead card's line above the strip: when the lead has card fields and
+    /// the list keeps its height (80×24 shows it).
+    public var showsLeadCard: Bool {
+        guard statsStripRows > 0, viewport.listRows >= 12, let timeline, !timeline.isInbox else { return false }
+        return timeline.lead.hasCardFields
+    }
 
     /// The stats strip's rows: the figures and the graphs on one row, or on two
     /// when the pane is tall enough (from 22 rows: 80×24 has two), none when the list would be too short.

@@ -16,7 +16,7 @@ struct Calltrail: AsyncParsableCommand {
         version: CalltrailVersion.current,
         subcommands: [
             BrowseCommand.self, LeadsCommand.self, CallsCommand.self, CallCommand.self, WebhookCommand.self, RecordingCommand.self, SummaryCommand.self,
-            RecentCommand.self, StatsCommand.self, CompletionsCommand.self,
+            RecentCommand.self, StatsCommand.self, LeadCommand.self, CompletionsCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

@@ -14,6 +14,13 @@ enum LeadFormatting: RecordFormatting {
             JSONField("lastTouch", text(lead.lastTouch.map(CallFormatting.iso8601))),
             JSONField("createTime", text(lead.createTime.map(CallFormatting.iso8601))),
             JSONField("cannotCall", lead.cannotCall.map { .bool($0) } ?? .null),
+            JSONField("stage", text(lead.stage)),
+            JSONField("source", text(lead.source)),
+            JSONField("assignedTo", text(lead.assignedTo)),
+            JSONField("score", text(lead.score)),
+            JSONField("tags", .array(lead.tags.map { .string($0) })),
+            JSONField("segments", .array(lead.segments.map { .string($0) })),
+            JSONField("address", text(lead.address)),
             JSONField("otherFields", .object(lead.otherFields)),
         ])
     }

@@ -110,11 +110,12 @@ import Testing
     }
 
     @Test func leadsReadEitherMetadataKeyAndKeepUnknownFields() throws {
-        let spec = Array(#"{"leads":[{"leadId":7,"firstName":"Ann","phones":[{"phone":"+15550001"}],"stage":"Hot","lastTouch":1700000000000}],"get_metadata":{"total":41}}"#.utf8)
+        let spec = Array(#"{"leads":[{"leadId":7,"firstName":"Ann","phones":[{"phone":"+15550001"}],"stage":"Hot","lastTouch":1700000000000,"pondId":3}],"get_metadata":{"total":41}}"#.utf8)
         let (leads, total) = try LoftyLeadDecoder.page(from: spec)
         #expect(total == 41)
         #expect(leads.first?.phones == ["+15550001"])
-        #expect(leads.first?.otherFields.map(\.key) == ["stage"])
+        #expect(leads.first?.stage == "Hot")
+        #expect(leads.first?.otherFields.map(\.key) == ["pondId"])
         #expect(leads.first?.lastTouch == Date(timeIntervalSince1970: 1_700_000_000))
         let prose = Array(#"{"leads":[],"_metadata":{"total":0}}"#.utf8)
         #expect(try LoftyLeadDecoder.page(from: prose).total == 0)

@@ -208,3 +208,36 @@ import Testing
         #expect(stats == CallStats(all, zone: Self.utc), "the same figures whatever the page size")
     }
 }
+
+/// The lead card above the stats strip: the lead's stage, source, agent, score
+/// and tags, sanitised; only for a lead that has them and a pane tall enough.
+@MainActor @Suite struct LeadCardTests {
+    @Test func theCardShowsTheLeadsFieldsSanitisedAndTakesItsRow() async throws {
+        let lead = Lead(id: "100001", firstName: "Jane", stage: "Nurture\u{1B}[2J", source: "Zillow", assignedTo: "Maya Patel",
+                        score: "87", tags: ["buyer", "hot"])
+        let (demo, _) = DemoProvider(seed: 1, latency: .zero).addingLead(callCount: 10)
+        let settings = BrowserSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, showsLeadSummary: true)
+        var state = BrowserState(descriptor: demo.descriptor, settings: settings, now: ContinuousClock().now, wallClock: Date())
+        _ = BrowserReducer.reduce(&state, .resize(rows: 24, columns: 80), now: state.now, wallClock: state.wallClock)
+        _ = BrowserReducer.open(lead: lead, in: &state)
+        let card = try #require(state.leadCard)
+        #expect(card.parts.first?.contains("\u{1B}") == false, "sanitised")
+        #expect(card.parts.dropFirst() == ["Zillow", "→ Maya Patel", "score 87", "#buyer #hot"])
+        #expect(state.leadSummaryRows == 3, "card and a two-row strip at 80×24")
+        // A lead without card fields gives its row back to the list.
+        _ = BrowserReducer.open(lead: Lead(id: "100002", firstName: "Plain"), in: &state)
+        #expect(state.leadCard == nil)
+        #expect(state.leadSummaryRows == 2)
+        // A short terminal keeps the list: no card.
+        _ = BrowserReducer.open(lead: lead, in: &state)
+        _ = BrowserReducer.reduce(&state, .resize(rows: 14, columns: 80), now: state.now, wallClock: state.wallClock)
+        #expect(state.leadCard == nil)
+    }
+
+    @Test func demoLeadsHaveCardFieldsTheSameEveryTime() async throws {
+        let first = try await DemoProvider(seed: 1, latency: .zero).lead(id: "100001")
+        let again = try await DemoProvider(seed: 1, latency: .zero).lead(id: "100001")
+        #expect(first == again)
+        #expect(first.hasCardFields && first.stage != nil && first.source != nil && first.score != nil)
+    }
+}

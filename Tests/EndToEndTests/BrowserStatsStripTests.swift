@@ -29,6 +29,10 @@ import Testing
         let partial = try await tmux.waitFor("the strip with what is loaded") { (Self.stripRow($0) ?? "").contains("loaded") }
         let strip = try #require(Self.stripRow(partial))
         #expect(strip.contains("of ") && strip.contains("talk "), "\(strip)")
+        // Above the strip, the lead card: the demo lead's stage, source, agent, score.
+        let card = try #require(Self.rowAfter(Self.lines(partial).first { $0.contains("Calls · ") } ?? "", in: partial))
+        #expect(card.contains("score ") || card.contains(" · "), "the lead card: \(card)")
+        #expect(!card.contains("talk "))
         // From 22 rows (80×24 included) the graphs have a row of their own, under the figures.
         let graphs = try #require(Self.rowAfter(strip, in: partial))
         #expect(graphs.contains(#/[TVNBDCo]{2,}/#), "the outcome mix in letters: \(graphs)")

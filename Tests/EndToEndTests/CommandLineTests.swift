@@ -152,7 +152,7 @@ import Testing
             return
         }
         let names = commands.compactMap { $0["commandName"]?.stringValue }
-        #expect(names == ["browse", "leads", "calls", "call", "webhook", "recording", "summary", "recent", "stats", "completions", "help"])
+        #expect(names == ["browse", "leads", "calls", "call", "webhook", "recording", "summary", "recent", "stats", "lead", "completions", "help"])
     }
 
     @Test func versionCompletionsAndMisspeltCommands() async throws {
@@ -168,14 +168,17 @@ import Testing
         }
         let badShell = try await Calltrail.run(["completions", "tcsh"], token: nil)
         #expect(badShell.status == 64)
-        let lead = try await Calltrail.run(["lead"], token: nil)
+        let lead = try await Calltrail.run(["leadss"], token: nil)
         #expect(lead.status == 64)
-        #expect(lead.stderr == "calltrail: unknown command 'lead' — did you mean 'leads'?\n")
+        #expect(lead.stderr == "calltrail: unknown command 'leadss' — did you mean 'leads'?\n")
+        // `lead` is a command of its own (the lead card): without an id it is a usage error.
+        let noID = try await Calltrail.run(["lead"], token: nil)
+        #expect(noID.status == 64)
         let afterOptions = try await Calltrail.run(["--provider", "demo", "cals", "--lead", "1"], token: nil)
         #expect(afterOptions.status == 64)
         #expect(afterOptions.stderr.contains("unknown command 'cals' — did you mean 'call"))
         let nothingNear = try await Calltrail.run(["frobnicate"], token: nil)
         #expect(nothingNear.status == 64)
-        #expect(nothingNear.stderr == "calltrail: unknown command 'frobnicate' (commands: browse, leads, calls, call, webhook, recording, summary, recent, stats, completions, help)\n")
+        #expect(nothingNear.stderr == "calltrail: unknown command 'frobnicate' (commands: browse, leads, calls, call, webhook, recording, summary, recent, stats, lead, completions, help)\n")
     }
 }

@@ -185,6 +185,15 @@ public struct LoftyProvider: CallProvider {
         return nil
     }
 
+    /// `GET /v1.0/leads/{leadId}`: one lead with every field; 404 20006 when it
+    /// does not exist or is not the caller's.
+    public func lead(id: LeadID) async throws -> Lead {
+        try descriptor.check(id)
+        guard let number = id.int64Value else { throw ProviderError.invalidInput("\"\(id.rawValue)\" is not a Lofty lead id") }
+        let request = APIRequest(path: "/v1.0/leads/\(number)", subject: "lead \(number)")
+        return try await client.send(request) { body throws(ProviderError) in try LoftyLeadDecoder.single(from: body) }
+    }
+
     private func listCalls(
         lead: Int64, limit: Int, extra: [(name: String, value: String)], subject: String
     ) async throws -> [Call] {

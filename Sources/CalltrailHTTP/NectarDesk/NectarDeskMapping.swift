@@ -130,6 +130,9 @@ enum NectarDeskMapping {
         if let email = object.string("email") { lead.emails = [email] }
         if let last = object.unixInstant("last_call_at") { lead.lastTouch = last }
         if let created = object.unixInstant("created_at") { lead.createTime = created }
+        // The card: the contact lists it is on, and its tags.
+        if let lists = object.array("list_ids") { lead.segments = lists.map { "list " + $0.displayText } }
+        if let tags = object.array("tags") { lead.tags = tags.compactMap { $0.stringValue ?? $0["name"]?.stringValue } }
         lead.otherFields = object.leftovers
         return lead
     }

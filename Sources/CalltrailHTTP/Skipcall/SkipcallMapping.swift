@@ -74,6 +74,8 @@ enum SkipcallMapping {
         lead.lastTouch = object.instant("lastCallAt")
         lead.createTime = object.instant("createdAt")
         if let allowed = object.bool("allowPhoneCalls") { lead.cannotCall = !allowed }
+        // The card: Skipcall says whether the contact is unknown (no record behind the number).
+        if object.bool("isUnknown") == true { lead.stage = "unknown contact" }
         lead.otherFields = object.leftovers
         return lead
     }

@@ -32,6 +32,14 @@ struct DemoLead: Sendable, Hashable {
         }
     }
 
+    static let stagePool = ["New", "Attempted", "Contacted", "Nurture", "Appointment set", "Under contract", "Closed"]
+    static let sourcePool = ["Zillow", "Realtor.com", "Website", "Open house", "Referral", "Facebook ads", "Sign call"]
+    static let agentPool = ["Maya Patel", "Tom Becker", "Ana Souza", "Kenji Ito", "Priya Nair"]
+    static let tagPool = ["buyer", "seller", "first-time", "pre-approved", "hot", "relocating", "investor", "vip"]
+    static let segmentPool = ["Past clients", "Sphere", "Open house 2026", "Drip: buyers"]
+    static let streetPool = ["Maple Ave", "Oak St", "Hillcrest Rd", "Bay Blvd", "Cedar Ln"]
+    static let cityPool = ["Austin, TX", "Portland, OR", "Denver, CO", "Raleigh, NC", "San Diego, CA"]
+
     /// Past the end of the pool, first and last names are recombined so names stay distinct.
     static func name(_ number: Int) -> (String, String) {
         let pool = DemoVocabulary.names
@@ -49,6 +57,10 @@ struct DemoLead: Sendable, Hashable {
         let last = name.1.isEmpty ? nil : name.1
         var emails: [String] = []
         if random.chance(70) { emails.append("lead\(number)@example.com") }
+        // The card's fields, drawn after everything else so the rest of a lead stays as it was.
+        var card = DemoRandom(seed, 0xCA2D, UInt64(number))
+        let tags = DemoLead.tagPool.filter { _ in card.chance(25) }
+        let segments = DemoLead.segmentPool.filter { _ in card.chance(30) }
         let lead = Lead(
             id: LeadID(firstLeadID + Int64(number)),
             firstName: first,
@@ -57,7 +69,14 @@ struct DemoLead: Sendable, Hashable {
             emails: emails,
             lastTouch: callCount > 0 ? DemoCallFactory.anchor.addingTimeInterval(-age) : nil,
             createTime: DemoCallFactory.anchor.addingTimeInterval(-age - 86_400 * 800),
-            cannotCall: number % 13 == 12 ? true : nil
+            cannotCall: number % 13 == 12 ? true : nil,
+            stage: card.pick(DemoLead.stagePool),
+            source: card.pick(DemoLead.sourcePool),
+            assignedTo: card.chance(90) ? card.pick(DemoLead.agentPool) : nil,
+            score: String(card.inRange(0...100)),
+            tags: tags,
+            segments: segments,
+            address: card.chance(60) ? "\(card.inRange(1...9_999)) \(card.pick(DemoLead.streetPool)), \(card.pick(DemoLead.cityPool))" : nil
         )
         return DemoLead(number: number, lead: lead, callCount: callCount, isRestricted: isRestricted, newestCallAge: age)
     }

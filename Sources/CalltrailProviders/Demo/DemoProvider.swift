@@ -67,6 +67,14 @@ public struct DemoProvider: CallProvider {
         return CallPage(calls: calls, next: end < lead.callCount ? PageCursor(String(end)) : nil)
     }
 
+    /// One lead (its card's fields included); restricted leads can be read, not their calls.
+    public func lead(id: LeadID) async throws -> Lead {
+        try descriptor.check(id)
+        try await waitLatency()
+        guard let lead = demoLeads.first(where: { $0.id == id }) else { throw ProviderError.notFound("lead \(id)") }
+        return lead.lead
+    }
+
     public func call(id: CallID) async throws -> Call {
         try descriptor.check(id)
         try await waitLatency()

@@ -66,7 +66,7 @@ public struct LoftyStubData: Sendable {
                 JSONField("emails", .array([.string("lead\(id)@example.com")])),
                 JSONField("lastTouch", lastTouch), JSONField("createTime", .string("2024-03-01 09:00:00")),
                 JSONField("cannotCall", .bool(id % 17 == 0)), JSONField("stage", .string("Active")),
-            ])
+            ] + Self.leadProfile(id))
             return LeadRecord(json: json, id: id, calls: calls, callIDs: ids)
         }
 

@@ -93,7 +93,7 @@ public final class LoftyStubRoutes: RateLimitedStubRoutes, @unchecked Sendable {
             guard let id = Int64(segments[2]), let lead = data.leads.first(where: { $0.id == id }) else {
                 return .error(404, code: 20006, message: "lead not found")
             }
-            return .json(200, lead.json)
+            return .json(200, .object([JSONField("lead", lead.json)]))
         default:
             return .error(404, code: 404, message: "no such endpoint")
         }
