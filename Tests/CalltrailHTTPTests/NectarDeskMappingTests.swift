@@ -78,6 +78,8 @@ import Testing
         #expect(lead.id == "5501")
         #expect(lead.displayName == "高橋 美咲")
         #expect(lead.phones == ["+819012345678"])
-        #expect(lead.otherFields.map(\.key) == ["list_ids"])
+        // The contact's lists are its segments on the lead card, no longer an unknown field.
+        #expect(lead.segments == ["list 3"])
+        #expect(lead.otherFields.isEmpty)
     }
 }
