@@ -116,7 +116,8 @@ public struct CallStats: Sendable, Hashable {
 
     /// The letter that stands for an outcome in the bar, so it reads without colour:
     /// T talked, V voice message, N no answer, B bad number, D DNC number, C DNC
-    /// contact, o any other outcome, - none.
+    /// contact; a vendor's own outcome its first letter in lower case ("Interested"
+    /// i, "Callback" c), o when it starts with no letter; - none.
     public static func barLetter(_ outcome: CallOutcome?) -> Character {
         switch outcome {
         case .talked?: return "T"
@@ -125,7 +126,9 @@ public struct CallStats: Sendable, Hashable {
         case .badNumber?: return "B"
         case .dncNumber?: return "D"
         case .dncContact?: return "C"
-        case .other?: return "o"
+        case .other(let raw)?:
+            guard let first = raw.first(where: { !$0.isWhitespace }), first.isLetter, first.isASCII else { return "o" }
+            return Character(first.lowercased())
         case nil: return "-"
         }
     }

@@ -189,6 +189,15 @@ import Testing
         #expect(looping.state.statsStrip?.isComplete == false)
     }
 
+    @Test func aVendorsOwnOutcomesReadByTheirFirstLetter() {
+        #expect(CallStats.barLetter(.talked) == "T" && CallStats.barLetter(nil) == "-")
+        #expect(CallStats.barLetter(.other("Interested")) == "i")
+        #expect(CallStats.barLetter(.other("Callback")) == "c")
+        #expect(CallStats.barLetter(.other("  sale")) == "s")
+        #expect(CallStats.barLetter(.other("✓ done")) == "o")
+        #expect(CallStats.barLetter(.other("")) == "o")
+    }
+
     @Test func theDemoDataMatchesARecount() async throws {
         let (demo, lead) = DemoProvider(seed: 7, latency: .zero).addingLead(callCount: 1_234)
         let browser = browser(on: demo, lead: lead, pageSize: 100)
