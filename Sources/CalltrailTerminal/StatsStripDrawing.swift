@@ -46,7 +46,7 @@ enum StatsStripDrawing {
         var words = [
             facts.isComplete
                 ? Word(text: DisplayFormat.count(stats.calls, "call"), isBold: true, keep: 3)
-                : Word(text: "of \(DisplayFormat.count(stats.calls)) loaded", isFaint: true, keep: 3),
+                : Word(text: DisplayFormat.count(stats.calls) + " loaded", isFaint: true, keep: 3),
             Word(text: "talk " + StatsStripFacts.talkTime(stats.talkSeconds), keep: 1),
             Word(text: "connect " + (stats.connectPercent.map { "\($0)%" } ?? "—"), keep: 2),
         ]

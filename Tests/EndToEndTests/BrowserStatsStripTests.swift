@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The calls pane's stats strip in tmux on the demo data, at 80×24 and 120×40:
-/// under the pane's title, "of N loaded" until `S` has loaded the rest, then the
+/// under the pane's title, "N loaded" until `S` has loaded the rest, then the
 /// lead's figures; the outcome mix in letters that read without colour (NO_COLOR).
 @Suite(.serialized) struct BrowserStatsStripTests {
     static let binary = BrowserDemoTests.binary
@@ -28,7 +28,7 @@ import Testing
         try await BrowserAt80x24Tests.openFirstLead(tmux)
         let partial = try await tmux.waitFor("the strip with what is loaded") { (Self.stripRow($0) ?? "").contains("loaded") }
         let strip = try #require(Self.stripRow(partial))
-        #expect(strip.contains("of ") && strip.contains("talk "), "\(strip)")
+        #expect(strip.contains(#/\d loaded/#) && strip.contains("talk "), "\(strip)")
         // Above the strip, the lead card: the demo lead's stage, source, agent, score.
         let card = try #require(Self.rowAfter(Self.lines(partial).first { $0.contains("Calls · ") } ?? "", in: partial))
         #expect(card.contains("score ") || card.contains(" · "), "the lead card: \(card)")
