@@ -59,7 +59,16 @@ public enum BrowserFrameBuilder {
         model.recordingHint = state.detailCall.flatMap { state.recordingStatus(of: $0) }.map { $0.canPlay } ?? false
         model.transcriptHint = state.canOpenTranscript
         model.transcript = transcriptPane(state)
+        model.leadInfo = leadInfoPane(state)
         return model
+    }
+
+    /// The lead view's rows on screen, the lead's name in the title.
+    static func leadInfoPane(_ state: BrowserState) -> PaneFrame? {
+        guard let info = state.leadInfo else { return nil }
+        let end = min(info.rows.count, info.scroll + info.height)
+        let rows = info.rows[info.scroll..<max(info.scroll, end)].map { FrameRow([Span(" " + $0)]) }
+        return PaneFrame(title: "Lead · \(info.name)", titleSuffix: "", rows: rows, selectedRow: nil, position: info.position)
     }
 
     /// The transcript's rows on screen, the current match's line selected and every

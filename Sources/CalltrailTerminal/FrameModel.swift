@@ -108,6 +108,8 @@ public struct FrameModel: Hashable, Sendable {
     public var transcriptHint = false
     /// The transcript (`t`) over the body while it shows.
     public var transcript: PaneFrame?
+    /// The lead view (`i`) over the body while it shows.
+    public var leadInfo: PaneFrame?
     /// The help's first line on screen while help shows; nil when it does not.
     public var helpScroll: Int?
     /// A failure nothing can be shown without (token refused, provider unreachable),

@@ -61,6 +61,13 @@ extension FrameRenderer {
                 FooterItem(text: "?help", style: key, priority: 1, onRight: true),
             ]
         }
+        if model.leadInfo != nil {
+            return [
+                FooterItem(text: "j/k PgDn/PgUp g/G scroll", style: key, priority: 4),
+                FooterItem(text: "q/Esc close", style: key, priority: 0, onRight: true),
+                FooterItem(text: "?help", style: key, priority: 1, onRight: true),
+            ]
+        }
         var items: [FooterItem] = []
         if let summary = model.filterSummary { items.append(FooterItem(text: summary, style: active, priority: 1)) }
         if model.recordingHint, model.overlay == .fullDetail || model.focus != .leads {
@@ -86,6 +93,8 @@ extension FrameRenderer {
                 items.append(FooterItem(text: "[\(hint.key)]\(hint.label)", style: hint.isActive ? active : key, priority: priority))
             }
         }
+        // The lead view: in the full-screen detail it fits at 80 columns; beside the filter keys only when wide.
+        items.append(FooterItem(text: "i lead", style: key, priority: model.overlay == .fullDetail ? 5 : 22))
         items.append(FooterItem(text: "?help", style: key, priority: 0, onRight: true))
         if model.overlay == .none { items.append(FooterItem(text: "q quit", style: key, priority: 2, onRight: true)) }
         return items

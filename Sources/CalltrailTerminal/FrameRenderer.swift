@@ -32,7 +32,8 @@ public struct FrameRenderer: Sendable {
                 && drawn.model.overlay == .none && model.overlay == .none
                 // Help and a blocking failure cover the panes: what they covered cannot be copied.
                 && drawn.model.helpScroll == nil && drawn.model.blocking == nil
-                && drawn.model.transcript == nil && model.transcript == nil ? drawn : nil
+                && drawn.model.transcript == nil && model.transcript == nil
+                && drawn.model.leadInfo == nil && model.leadInfo == nil ? drawn : nil
         }
         let screen = render(model, width: width, height: height, scroll: &scroll) { pane, top in
             guard let reusable, reusable.model.pane(pane) == model.pane(pane), reusable.scroll.top[pane] == top else { return nil }
@@ -60,9 +61,9 @@ public struct FrameRenderer: Sendable {
         if let blocking = model.blocking {
             var unused = ScrollState()
             drawPane(blocking, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &unused)
-        } else if let transcript = model.transcript {
+        } else if let fullScreen = model.transcript ?? model.leadInfo {
             var own = ScrollState()
-            drawPane(transcript, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &own)
+            drawPane(fullScreen, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &own)
         } else if model.overlay == .fullDetail {
             drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
         } else {

@@ -24,6 +24,7 @@ extension KeyCommand {
         case .reload: return .reload
         case .playRecording: return .playRecording
         case .openTranscript: return .openTranscript
+        case .openLeadInfo: return .openLeadInfo
         case .openRecent: return .openRecent
         case .openCallsLead: return .openCallsLead
         case .completeStats: return .completeStats

@@ -16,6 +16,8 @@ public enum KeyCommand: Hashable, Sendable {
     case playRecording
     /// The selected call's transcript, full screen (again closes it).
     case openTranscript
+    /// Every field of the highlighted (or open) lead, full screen (again closes it).
+    case openLeadInfo
     /// The inbox: recent calls across leads.
     case openRecent
     /// From the inbox, the selected call's lead.

@@ -18,7 +18,7 @@ public enum MouseRouting {
         case .click: wheel = []
         }
         // Help and the full-screen detail cover the panes: the wheel scrolls them.
-        if state.help.isShown || state.overlay != .none || state.transcript != nil { return wheel }
+        if state.help.isShown || state.overlay != .none || state.transcript != nil || state.leadInfo != nil { return wheel }
         guard let (pane, rect) = layout.panes.first(where: { $0.1.contains(x: event.x, y: event.y) }) else { return [] }
         var actions: [BrowserAction] = pane == state.focus ? [] : [.focus(pane)]
         guard event.kind == .click else { return actions + wheel }

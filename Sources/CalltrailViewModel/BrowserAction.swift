@@ -73,6 +73,8 @@ public enum BrowserAction: Sendable, Equatable {
     case summaryFailed(LoadTicket, CallID, ProviderError)
     /// `t`: the selected call's transcript, full screen (again closes it).
     case openTranscript
+    /// `i`: every field of the highlighted (or open) lead, full screen (again closes it).
+    case openLeadInfo
     /// Time passes (for the loading mark that shows after ~300 ms).
     case tick
 }

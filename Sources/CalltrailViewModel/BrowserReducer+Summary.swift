@@ -80,20 +80,13 @@ extension BrowserReducer {
     /// keys about the calls underneath do nothing. True when the action was its.
     static func reduceTranscript(_ state: inout BrowserState, _ action: BrowserAction) -> Bool {
         guard var transcript = state.transcript, !state.help.isShown else { return false }
+        if passesFullScreenViews(action) { return false }
         defer { if state.transcript != nil { state.transcript = transcript } }
         let page = max(1, transcript.height - 1)
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
             guard !state.search.isEditing else { return true }
-            switch action {
-            case .moveDown: transcript.scroll += 1
-            case .moveUp: transcript.scroll -= 1
-            case .pageDown: transcript.scroll += page
-            case .pageUp: transcript.scroll -= page
-            case .first: transcript.scroll = 0
-            default: transcript.scroll = transcript.maximumScroll
-            }
-            transcript.clampScroll()
+            transcript.scroll = scrolled(transcript.scroll, by: action, page: page, maximum: transcript.maximumScroll) ?? transcript.scroll
         case .searchStart:
             guard !state.search.isEditing else { return true }
             state.notice = nil
@@ -140,11 +133,6 @@ extension BrowserReducer {
             } else {
                 state.transcript = nil
             }
-        case .resize, .helpArea, .detailArea, .quit, .toggleHelp, .tick:
-            return false
-        case .leadsLoaded, .leadsFailed, .callsLoaded, .callsFailed, .callDetailLoaded, .callDetailFailed,
-             .recordingLoaded, .recordingFailed, .playerStarted, .playerFailed, .summaryLoaded, .summaryFailed:
-            return false
         default:
             // Keys about the calls underneath wait until the transcript closes.
             return true

@@ -29,6 +29,7 @@ public enum BrowserReducer {
         let rows = state.viewport.listRows
         let leadBefore = state.leads.selectedLead?.id
         if reduceTranscript(&state, action) { return effects + planLoads(&state) }
+        if reduceLeadInfo(&state, action) { return effects + planLoads(&state) }
         switch action {
         case .moveDown: move(&state, by: 1)
         case .moveUp: move(&state, by: -1)
@@ -133,6 +134,7 @@ public enum BrowserReducer {
         case .summaryLoaded(let ticket, let id, let summary): receiveSummary(&state, ticket, id, summary)
         case .summaryFailed(let ticket, let id, let error): failSummary(&state, ticket, id, error)
         case .openTranscript: openTranscript(&state)
+        case .openLeadInfo: openLeadInfo(&state)
         case .tick:
             break
         }
@@ -142,6 +144,7 @@ public enum BrowserReducer {
         effects += keepFullDetailOnSelection(&state)
         effects += scheduleSummary(&state)
         relayoutTranscript(&state)
+        relayoutLeadInfo(&state)
         return effects + planLoads(&state)
     }
 

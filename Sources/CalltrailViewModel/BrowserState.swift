@@ -37,6 +37,8 @@ public struct BrowserState: Sendable {
     public internal(set) var summaries = SummariesState()
     /// The full-screen transcript (`t`), while it shows.
     public internal(set) var transcript: TranscriptState?
+    /// The full-screen lead view (`i`), while it shows.
+    public internal(set) var leadInfo: LeadInfoState?
     /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
     public internal(set) var notice: String?
     public internal(set) var now: ContinuousClock.Instant

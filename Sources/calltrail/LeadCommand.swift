@@ -38,31 +38,13 @@ struct LeadCommand: AsyncParsableCommand {
 /// the vendor's other fields raw at the end.
 enum LeadCard {
     static func table(_ lead: Lead) -> String {
-        func time(_ date: Date?) -> String? { date.map { UTCTimestamp.format($0) + " UTC" } }
-        var rows: [(String, String?)] = [
-            ("Lead", lead.id.rawValue),
-            ("Name", lead.displayName),
-            ("Stage", lead.stage),
-            ("Source", lead.source),
-            ("Assigned to", lead.assignedTo),
-            ("Score", lead.score),
-            ("Tags", lead.tags.isEmpty ? nil : lead.tags.joined(separator: ", ")),
-            ("Segments", lead.segments.isEmpty ? nil : lead.segments.joined(separator: ", ")),
-            ("Phones", lead.phones.isEmpty ? nil : lead.phones.joined(separator: ", ")),
-            ("Emails", lead.emails.isEmpty ? nil : lead.emails.joined(separator: ", ")),
-            ("Address", lead.address),
-            ("Last touch", time(lead.lastTouch)),
-            ("Created", time(lead.createTime)),
-            ("Cannot call", lead.cannotCall.map { $0 ? "yes" : "no" }),
-        ]
-        let present = rows.compactMap { row in row.1.map { (row.0, $0) } }
-        rows = []
-        let labelWidth = max(present.map { $0.0.count }.max() ?? 0, lead.otherFields.map { DisplayText.width(DisplayText.sanitize($0.key)) }.max() ?? 0)
+        let present = lead.labelledFields
+        let labelWidth = max(present.map { $0.label.count }.max() ?? 0, lead.otherFields.map { DisplayText.width(DisplayText.sanitize($0.key)) }.max() ?? 0)
         func line(_ label: String, _ value: String) -> String {
             let label = DisplayText.sanitize(label)
             return label + String(repeating: " ", count: max(0, labelWidth - DisplayText.width(label))) + "  " + DisplayText.sanitize(value) + "\n"
         }
-        var out = present.map { line($0.0, $0.1) }.joined()
+        var out = present.map { line($0.label, $0.value) }.joined()
         if !lead.otherFields.isEmpty {
             out += "\nOther fields\n"
             out += lead.otherFields.map { line($0.key, $0.value.compactJSON) }.joined()

@@ -75,6 +75,23 @@ import Testing
         try await tmux.waitFor("the program to quit from the main view") { _ in Self.isDead(tmux) }
     }
 
+    @Test func iShowsEveryFieldOfTheOpenLeadAndQClosesIt() async throws {
+        let tmux = try TmuxSession(width: 80, height: 24, command: "exec \(Self.binary)")
+        defer { tmux.close() }
+        try await Self.openFirstLead(tmux)
+        try tmux.send("i")
+        let top = try await tmux.waitFor("the lead view") { $0.contains("Lead · ") && $0.contains("Stage ") && $0.contains("Source ") }
+        #expect(top.contains(#/Assigned to  \S/#), "labels aligned, values after them")
+        #expect(Self.footer(top).contains("q/Esc close"))
+        try tmux.send("G")
+        let end = try await tmux.waitFor("the end of the lead view") { $0.contains("Created ") && $0.contains(#/ \d+–(\d+)/\1 /#) }
+        #expect(end.contains("Last touch"))
+        try tmux.send("q")
+        let closed = try await tmux.waitFor("the lead view closed by q") { !$0.contains("Lead · ") && $0.contains("┏ Calls") }
+        #expect(Self.footer(closed).contains("?help"))
+        #expect(!Self.isDead(tmux), "q closes the lead view, it does not quit")
+    }
+
     @Test func shiftQQuitsFromHelp() async throws {
         let tmux = try TmuxSession(width: 80, height: 24, command: "exec \(Self.binary)")
         defer { tmux.close() }
