@@ -33,13 +33,8 @@ struct CallsCommand: AsyncParsableCommand {
             let wanted = try outcome.map { try OutcomeSelection($0, vocabulary: descriptor.outcomes, providerName: descriptor.name) }
             let width = TerminalWidth.current()
             var seen = SeenOutcomes()
-            var unreadable = 0
-            defer {
-                if unreadable > 0 {
-                    StandardError.write("calltrail: \(unreadable) call record\(unreadable == 1 ? "" : "s") could not be read; "
-                        + "printed as unreadable call\(unreadable == 1 ? "" : "s") with the raw JSON")
-                }
-            }
+            var unreadable = UnreadableRecords()
+            defer { unreadable.report() }
             let printed = try await PagedOutput.walk(
                 limit: limit, noun: "call",
                 fetch: { cursor in
@@ -56,7 +51,7 @@ struct CallsCommand: AsyncParsableCommand {
                     return wanted.matches(call)
                 },
                 render: { call, idWidth in
-                    if call.unreadable != nil { unreadable += 1 }
+                    unreadable.note(call)
                     return CallFormatting.line(call, format, width: width, idWidth: idWidth)
                 })
             // A vendor's own outcome words cannot be checked up front: say when one matched nothing.

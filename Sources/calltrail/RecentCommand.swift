@@ -50,6 +50,8 @@ struct RecentCommand: AsyncParsableCommand {
             let pageSize = min(configuration.pageSize ?? descriptor.defaultPageSize, descriptor.maximumPageSize)
             let width = TerminalWidth.current()
             var stop: RecentCallsStop?
+            var unreadable = UnreadableRecords()
+            defer { unreadable.report() }
             do {
                 try await PagedOutput.walk(
                     limit: limit, noun: "call",
@@ -63,7 +65,10 @@ struct RecentCommand: AsyncParsableCommand {
                     header: { idWidth in RecentFormatting.header(format, width: width, idWidth: idWidth) },
                     // An unreadable record has no outcome to filter by: it is always shown.
                     keep: { call in call.unreadable != nil || (wanted?.matches(call) ?? true) },
-                    render: { call, idWidth in RecentFormatting.line(call, format, width: width, idWidth: idWidth) })
+                    render: { call, idWidth in
+                        unreadable.note(call)
+                        return RecentFormatting.line(call, format, width: width, idWidth: idWidth)
+                    })
             } catch ProviderError.noAccess where query.team {
                 StandardError.write("calltrail: \(RecentCallsQuery.teamDenied(provider: descriptor.name))")
                 throw ExitCode(CommandFailure.noAccess)
