@@ -96,7 +96,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CalltrailViewModelTests", dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel"]),
-        .testTarget(name: "CalltrailTerminalTests", dependencies: ["CalltrailViewModel", "CalltrailTerminal"]),
+        // Every module the tests import, named: one reached only through another is not
+        // rebuilt when it changes (stale objects: undefined symbols, or a crash on a changed layout).
+        .testTarget(
+            name: "CalltrailTerminalTests",
+            dependencies: ["CalltrailModel", "CalltrailProviders", "CalltrailViewModel", "CalltrailTerminal"]
+        ),
         // Runs the built binaries: commands against the stand-in API, and the screen in tmux.
         // Depends on the executables so a plain `swift test` rebuilds the binaries it runs.
         .testTarget(name: "EndToEndTests", dependencies: ["CalltrailModel", "calltrail", "calltrail-stub-api"]),
