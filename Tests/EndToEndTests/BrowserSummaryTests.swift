@@ -70,7 +70,10 @@ import Testing
         // The full-screen detail names t in its footer at 80 columns.
         try tmux.send("h")
         try tmux.send("Enter")
-        screen = try await tmux.waitFor("the full-screen detail") { $0.contains("Call · Esc returns") }
+        // The whole frame: tmux can show the title before the footer line is written.
+        screen = try await tmux.waitFor("the full-screen detail with its footer") {
+            $0.contains("Call · Esc returns") && Self.footer($0).contains("t transcript")
+        }
         #expect(Self.footer(screen).contains("t transcript"))
     }
 
