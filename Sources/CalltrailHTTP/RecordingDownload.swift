@@ -43,10 +43,11 @@ public struct RecordingDownload: Sendable {
     }
 
     /// Downloads `link` into `path`, continuing the file when it holds a start of it.
-    /// `progress` is called as bytes arrive.
+    /// `progress` is called as bytes arrive. A `file://` link (the demo's) is copied.
     public func download(
         _ link: RecordingLink, to path: String, progress: @escaping @Sendable (Progress) -> Void = { _ in }
     ) async throws(RecordingDownloadError) -> Result {
+        if let source = link.localPath { return try copy(localFile: source, to: path, progress: progress) }
         let file = try OutputFile(path: path)
         defer { file.close() }
         let existing = file.size

@@ -4,9 +4,10 @@ import Foundation
 /// Where a call's recording can be fetched: an http(s) URL, and how long the
 /// vendor says it works (Lofty's links last an hour), nil when it does not say.
 ///
-/// The URL came from the network: it is checked to be a plain http or https URL
-/// before it is handed to a player or a download, so it can never be a local
-/// file, another scheme, or a word a player would read as an option.
+/// A vendor's URL came from the network: it is checked to be a plain http or https
+/// URL before it is handed to a player or a download, so it can never be a local
+/// file, another scheme, or a word a player would read as an option. Only a
+/// provider on this machine (the demo) makes a `file://` link, with `init(localFile:)`.
 public struct RecordingLink: Sendable, Hashable {
     public let url: String
     public let validFor: Duration?
@@ -17,6 +18,19 @@ public struct RecordingLink: Sendable, Hashable {
         guard Self.isPlayable(url) else { return nil }
         self.url = url
         self.validFor = validFor
+    }
+
+    /// A recording this program wrote itself (the demo's): a `file://` URL for the
+    /// absolute `path`, percent-encoded, so it reads as a URL and never as an option.
+    public init(localFile path: String, validFor: Duration? = nil) {
+        self.url = URL(fileURLWithPath: path).absoluteString
+        self.validFor = validFor
+    }
+
+    /// The file's path for a `file://` link; nil for an http(s) one.
+    public var localPath: String? {
+        guard url.hasPrefix("file://"), let components = URLComponents(string: url), components.scheme == "file" else { return nil }
+        return components.path.isEmpty ? nil : components.path
     }
 
     /// How long a Lofty recording URL works after it was handed out.

@@ -144,6 +144,43 @@ import Testing
         }
     }
 
+    /// A `file://` link (the demo's) is copied with the download's rules: progress
+    /// up to the size, a partial file continued, the size cap before any write.
+    @Test func aLocalFileLinkIsCopiedWithTheSameRules() async throws {
+        let source = Self.temporaryPath("source.wav")
+        let path = Self.temporaryPath("copy.wav")
+        defer {
+            try? FileManager.default.removeItem(atPath: source)
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        let audio = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(audio).write(to: URL(fileURLWithPath: source))
+        let link = RecordingLink(localFile: source)
+        #expect(link.localPath == source && link.url == "file://" + source)
+        #expect(RecordingLink(url: link.url) == nil, "a vendor's URL is never a file")
+
+        let seen = ProgressLog()
+        let result = try await RecordingDownload().download(link, to: path) { seen.append($0) }
+        #expect(result == RecordingDownload.Result(size: 150_000, resumedFrom: 0, wasComplete: false))
+        #expect(Self.contents(path) == audio)
+        #expect(seen.all.first == RecordingDownload.Progress(bytes: 0, total: 150_000))
+        #expect(seen.all.last == RecordingDownload.Progress(bytes: 150_000, total: 150_000))
+        #expect(seen.all.map(\.bytes) == seen.all.map(\.bytes).sorted() && seen.all.count >= 3)
+
+        try Data(audio.prefix(70_000)).write(to: URL(fileURLWithPath: path))
+        let resumed = try await RecordingDownload().download(link, to: path)
+        #expect(resumed.resumedFrom == 70_000 && Self.contents(path) == audio)
+
+        let capped = Self.temporaryPath("capped.wav")
+        await #expect(throws: RecordingDownloadError.tooLarge(limit: 100_000, size: 150_000)) {
+            try await RecordingDownload(maximumBytes: 100_000).download(link, to: capped)
+        }
+        #expect(!FileManager.default.fileExists(atPath: capped), "refused before anything is written")
+        let gone = RecordingLink(localFile: source + ".missing")
+        await #expect(throws: RecordingDownloadError.self) { try await RecordingDownload().download(gone, to: capped) }
+        #expect(!FileManager.default.fileExists(atPath: capped))
+    }
+
     @Test func anExpiredLinkIsRefusedWithAdvice() async throws {
         try await Self.withStub { server in
             let link = try #require(try await Self.lofty(server).recording(forCall: CallID(LoftyStubData.expiredRecordingCall)))
@@ -181,4 +218,12 @@ final class ProgressRecorder: @unchecked Sendable {
     private var progress: [RecordingDownload.Progress] = []
     func record(_ p: RecordingDownload.Progress) { lock.withLock { progress.append(p) } }
     var all: [RecordingDownload.Progress] { lock.withLock { progress } }
+}
+
+/// Progress reports as they came, from whichever thread reported them.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [RecordingDownload.Progress] = []
+    func append(_ progress: RecordingDownload.Progress) { lock.withLock { reports.append(progress) } }
+    var all: [RecordingDownload.Progress] { lock.withLock { reports } }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `o` at 80×24 on the demo data: the player named by $CALLTRAIL_PLAYER (a fake
-/// that records its argument) gets the recording's URL, in its own session with
-/// /dev/null for stdin and stdout, and the screen stays as it was.
+/// `o` at 80×24 and 120×40 on the demo data: the player named by $CALLTRAIL_PLAYER
+/// (a fake that records its argument) gets the recording's URL, in its own session
+/// with /dev/null for stdin and stdout, and the screen stays as it was.
 @Suite(.serialized) struct BrowserRecordingTests {
     static let binary = BrowserDemoTests.binary
 
@@ -35,10 +35,13 @@ import Testing
     /// The digits of the detail pane's "Call id" row and the line under it.
     static func detailCallID(_ screen: String) -> String? {
         let lines = BrowserAt80x24Tests.lines(screen)
-        guard let row = lines.firstIndex(where: { $0.contains("Call id") }) else { return nil }
-        let detail = lines[row...].prefix(2).map { line in
-            String(line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first ?? "")
+        func cells(_ line: String) -> [String] {
+            line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "│" || $0 == "┃" }).map(String.init)
         }
+        guard let row = lines.firstIndex(where: { $0.contains("Call id") }),
+              let pane = cells(lines[row]).firstIndex(where: { $0.contains("Call id") }) else { return nil }
+        // The detail pane's part of that line and the next (the panes to its left may be two or three).
+        let detail = lines[row...].prefix(2).map { line in cells(line).dropFirst(pane).first ?? "" }
         // Beside the label when it fits, else alone on the next line.
         return detail.map { $0.replacingOccurrences(of: "Call id", with: "").filter(\.isNumber) }.first { !$0.isEmpty }
     }
@@ -59,21 +62,37 @@ import Testing
         throw SupportError("the player never wrote \(path)")
     }
 
+    /// The screen's last line.
+    static func footer(_ screen: String, height: Int) -> String {
+        BrowserAt80x24Tests.lines(screen).dropFirst(height - 1).first ?? ""
+    }
+
     @Test func oPlaysTheSelectedCallsRecordingWithTheUsersPlayer() async throws {
+        try await Self.playsTheSelectedCallsRecording(width: 80, height: 24)
+    }
+
+    @Test func oPlaysTheSelectedCallsRecordingAt120x40() async throws {
+        try await Self.playsTheSelectedCallsRecording(width: 120, height: 40)
+    }
+
+    /// `o` in the full-screen detail on the demo: the player gets a `file://` URL
+    /// to the WAV the demo wrote into $XDG_CACHE_HOME, for the call the detail showed.
+    static func playsTheSelectedCallsRecording(width: Int, height: Int) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let output = dir.path + "/played.txt"
         let player = try Self.fakePlayer(in: dir, output: output)
-        let tmux = try TmuxSession(width: 80, height: 24, command: "exec \(Self.binary)", environment: [
-            "CALLTRAIL_PLAYER": player, "XDG_CONFIG_HOME": dir.path, "HOME": dir.path,
+        let tmux = try TmuxSession(width: width, height: height, command: "exec \(Self.binary)", environment: [
+            "CALLTRAIL_PLAYER": player, "XDG_CONFIG_HOME": dir.path, "HOME": dir.path, "XDG_CACHE_HOME": dir.path + "/cache",
         ])
         defer { tmux.close() }
         try await BrowserAt80x24Tests.openFirstLead(tmux)
+        func footer(_ screen: String) -> String { Self.footer(screen, height: height) }
 
         // Down the calls until the detail pane says the selected one has a recording.
         var screen = try tmux.capture()
         var steps = 0
-        // The value wraps in the narrow pane: "available · o" / "plays".
+        // The value may wrap in a narrow pane: "available · o" / "plays".
         while !screen.contains("available · o"), steps < 60 {
             #expect(screen.contains("Recording"), "the detail pane has a Recording row")
             let before = screen
@@ -85,29 +104,34 @@ import Testing
         // The call id the detail pane shows (beside its label, or on the line under it, or wrapped).
         let shown = try #require(Self.detailCallID(screen))
 
-        // In the full-screen detail, which names the key at 80 columns.
+        // In the full-screen detail, which names the key in its footer.
         try tmux.send("Enter")
         // The whole frame: tmux can show the title before the footer line is written.
         let detail = try await tmux.waitFor("the full-screen detail with its footer") {
-            $0.contains("Call · Esc returns") && Self.footer($0).contains("o play")
+            $0.contains("Call · Esc returns") && footer($0).contains("o play")
         }
-        #expect(Self.footer(detail).contains("o play"))
+        #expect(footer(detail).contains("o play"))
         try tmux.send("o")
         let played = try await Self.waitForFile(output)
         let url = played["url"] ?? ""
-        let callID = try #require(url.firstMatch(of: #/^https://recordings\.demo\.invalid/calls/(\d+)\.mp3$/#).map { String($0.1) })
+        let cache = dir.url.appendingPathComponent("cache/calltrail/demo-recordings").path
+        let match = try #require(url.firstMatch(of: #/^file://(/.+)/(\d+)\.wav$/#), "a file URL: \(url)")
+        #expect(String(match.1) == cache, "in the cache directory")
+        let callID = String(match.2)
         #expect(callID.hasPrefix(shown), "the selected call's recording")
+        let audio = try #require(FileManager.default.contents(atPath: cache + "/\(callID).wav"), "the file the URL names exists")
+        #expect(audio.prefix(4) == Data("RIFF".utf8) && audio.count > 20_000 && audio.count <= 100_000)
         #expect(played["args"] == "1")
         #expect(played["stdin"] == "/dev/null" && played["stdout"] == "/dev/null", "the player cannot touch the terminal")
         #expect(played["sid"] != nil && played["sid"] == played["pid"], "the player leads its own session")
 
         let after = try await tmux.waitFor("the footer saying it plays") {
-            Self.footer($0).contains("playing the recording of call \(callID) with fake-player")
+            footer($0).contains("playing the recording of call \(callID) with fake-player")
         }
         #expect(after.contains("demo data") && after.contains("Call · Esc returns"), "the screen is intact")
         #expect((try? tmux.display("#{pane_dead}")) == "0")
         try tmux.send("J")
-        try await tmux.waitFor("the notice gone with its call") { !Self.footer($0).contains("playing") }
+        try await tmux.waitFor("the notice gone with its call") { !footer($0).contains("playing") }
     }
 
     @Test func aPlayerThatCannotStartIsSaidInTheFooter() async throws {

@@ -9,15 +9,23 @@ public struct DemoProvider: CallProvider {
     public let descriptor: ProviderDescriptor
     public let seed: UInt64
     public let latency: Duration
+    /// Where recordings are written; nil when the environment names no home.
+    public let recordingCache: DemoRecordingCache?
     let demoLeads: [DemoLead]
 
+    /// Recordings go to the cache the environment names.
     public init(seed: UInt64 = 1, latency: Duration = .milliseconds(30)) {
-        self.init(seed: seed, latency: latency, leads: DemoLead.generate(seed: seed))
+        self.init(seed: seed, latency: latency, recordingCache: DemoRecordingCache())
     }
 
-    init(seed: UInt64, latency: Duration, leads: [DemoLead]) {
+    public init(seed: UInt64, latency: Duration, recordingCache: DemoRecordingCache?) {
+        self.init(seed: seed, latency: latency, recordingCache: recordingCache, leads: DemoLead.generate(seed: seed))
+    }
+
+    init(seed: UInt64, latency: Duration, recordingCache: DemoRecordingCache?, leads: [DemoLead]) {
         self.seed = seed
         self.latency = latency
+        self.recordingCache = recordingCache
         self.demoLeads = leads
         self.descriptor = ProviderDescriptor(
             name: "Demo",
@@ -37,7 +45,7 @@ public struct DemoProvider: CallProvider {
     public func addingLead(callCount: Int, firstName: String = "Benchmark", lastName: String = "Lead") -> (provider: DemoProvider, lead: LeadID) {
         let number = (demoLeads.map(\.number).max() ?? -1) + 1
         let lead = DemoLead.make(number: number, seed: seed, callCount: callCount, name: (firstName, lastName), isRestricted: false)
-        return (DemoProvider(seed: seed, latency: latency, leads: demoLeads + [lead]), lead.id)
+        return (DemoProvider(seed: seed, latency: latency, recordingCache: recordingCache, leads: demoLeads + [lead]), lead.id)
     }
 
     /// How many calls a lead has (for tests and the benchmark), nil for an unknown lead.
@@ -85,12 +93,16 @@ public struct DemoProvider: CallProvider {
     }
 
     /// Dialled calls that were talked through have a recording (as `hasRecording`
-    /// says), on a host that does not exist (`.invalid`): the demo has no audio.
+    /// says): a few seconds of audio made from the call id, written to the
+    /// per-user cache (`DemoRecordingCache`) and handed out as a `file://` link.
     /// Like Lofty's, the link lasts an hour.
     public func recording(forCall id: CallID) async throws -> RecordingLink? {
         let call = try await call(id: id)
         guard call.hasRecording == true else { return nil }
-        return RecordingLink(url: Self.recordingURL(id), validFor: RecordingLink.loftyValidity)
+        guard let cache = recordingCache else {
+            throw ProviderError.configuration("the demo has nowhere to keep its recordings: set HOME or XDG_CACHE_HOME")
+        }
+        return RecordingLink(localFile: try cache.file(for: id), validFor: RecordingLink.loftyValidity)
     }
 
     /// Recorded calls have AI summaries in every state (mostly finished, with a
@@ -98,11 +110,6 @@ public struct DemoProvider: CallProvider {
     public func summary(forCall call: Call) async throws -> CallSummary? {
         let known = try await self.call(id: call.id)
         return DemoSummaries.make(for: known, seed: seed)
-    }
-
-    /// Where the demo says call `id`'s recording is.
-    public static func recordingURL(_ id: CallID) -> String {
-        "https://recordings.demo.invalid/calls/\(id.rawValue).mp3"
     }
 
     /// Name (any part, any case) or phone (digits only, so "+1 415" finds "+1415…").
