@@ -61,7 +61,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("r")], .reload, "retry what failed, else reload the current lead"),
         KeyBinding([.character("o")], .playRecording, "play the selected call's recording with your player"),
         KeyBinding([.character("t")], .openTranscript, "the call's AI transcript: j/k scroll, / n N search, q closes"),
-        KeyBinding([.character("i")], .openLeadInfo, "every field of the lead (highlighted or open): j/k scroll, q closes"),
+        KeyBinding([.character("i")], .openLeadInfo, "every field of the lead (highlighted, open, or the call's): j/k scroll, q closes"),
         KeyBinding([.character("R")], .openRecent, "recent calls across leads (the inbox; --team for the team's)"),
         KeyBinding([.character("L")], .openCallsLead, "in the inbox: the selected call's lead's own calls"),
         KeyBinding([.character("S")], .completeStats, "complete the stats strip: load the rest of the history (Esc stops)"),

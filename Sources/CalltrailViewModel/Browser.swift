@@ -113,6 +113,12 @@ public final class Browser {
                         return Browser.failure(error).map { .callDetailFailed(ticket, $0) }
                     }
                 }
+            case .loadLead(let ticket, let id):
+                perform(ticket) { provider in
+                    do { return .leadLoaded(ticket, try await provider.lead(id: id)) } catch {
+                        return Browser.failure(error).map { .leadFailed(ticket, id, $0) }
+                    }
+                }
             case .loadRecording(let ticket, let id):
                 perform(ticket) { provider in
                     do { return .recordingLoaded(ticket, id, try await provider.recording(forCall: id)) } catch {

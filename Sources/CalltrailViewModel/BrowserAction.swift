@@ -64,6 +64,8 @@ public enum BrowserAction: Sendable, Equatable {
     case openRecent
     /// `L`: from the inbox, the selected call's lead's own timeline.
     case openCallsLead
+    case leadLoaded(LoadTicket, Lead)
+    case leadFailed(LoadTicket, LeadID, ProviderError)
     case recordingLoaded(LoadTicket, CallID, RecordingLink?)
     case recordingFailed(LoadTicket, CallID, ProviderError)
     /// The player started on the call's recording (its name), or could not (why).

@@ -9,6 +9,8 @@ public enum BrowserEffect: Sendable, Equatable {
     /// A page of the inbox: calls across leads (`CallProvider.recentCalls`).
     case loadRecent(LoadTicket, RecentCallsQuery, cursor: PageCursor?, limit: Int)
     case loadCall(LoadTicket, CallID)
+    /// One lead with its fields (`CallProvider.lead(id:)`).
+    case loadLead(LoadTicket, LeadID)
     /// The call's recording link.
     case loadRecording(LoadTicket, CallID)
     /// The call's AI summary (the whole call: the vendor may key it by another id).

@@ -48,8 +48,11 @@ extension BrowserReducer {
         }
         state.overlay = .none
         state.focus = .calls
-        let lead = state.leads.leads.first { $0.id == id } ?? Lead(id: id)
-        return open(lead: lead, in: &state)
+        let known = state.knownLead(id)
+        let effects = open(lead: known ?? Lead(id: id), in: &state)
+        // Its card: fetched when no list brought it.
+        if known == nil { state.leadLookup.openLeadWanted = id }
+        return effects
     }
 
     /// A refused team view says which permission it needs, not "no access to …".

@@ -1,17 +1,41 @@
 import CalltrailModel
 
 /// The full-screen lead view (`i`): the highlighted lead from the leads pane (the
-/// open lead while none is), the open lead from the calls or detail pane. It covers the body like the transcript
-/// and has the same area; movement scrolls it, `q`/Esc/`i` close it.
+/// open lead while none is), the open lead from the calls or detail pane, and in
+/// the inbox the highlighted call's lead (fetched first when no list brought it).
+/// It covers the body like the transcript and has the same area; movement scrolls
+/// it, `q`/Esc/`i` close it.
 extension BrowserReducer {
     static func openLeadInfo(_ state: inout BrowserState) {
         guard !state.search.isEditing, !state.help.isShown, state.transcript == nil else { return }
-        let open = state.timeline.flatMap { $0.isInbox ? nil : $0.lead }
-        let lead = state.focus == .leads && state.overlay == .none ? state.leads.selectedLead ?? open : open
-        guard let lead else {
-            state.notice = state.timeline?.isInbox == true ? "the inbox is no lead: L opens the call's lead" : "no lead to show"
+        guard let id = leadViewTarget(state) else {
+            state.notice = state.timeline?.isInbox == true ? "no lead for this call" : "no lead to show"
             return
         }
+        if let lead = state.knownLead(id) {
+            showLeadInfo(lead, &state)
+        } else if let open = state.timeline, !open.isInbox, open.lead.id == id,
+                  state.leadLookup.pending[id] == nil, state.leadLookup.openLeadWanted != id {
+            // No list has it and no fetch is coming: what is known (its id, at least).
+            showLeadInfo(open.lead, &state)
+        } else {
+            // Shown when it arrives (`planLeadLookups` asks for it).
+            state.leadLookup.viewWanted = id
+            state.notice = loadingLeadNotice
+        }
+    }
+
+    /// The lead `i` shows now: the leads pane's highlighted lead while it has the
+    /// focus, else the open lead, or in the inbox the highlighted call's lead.
+    static func leadViewTarget(_ state: BrowserState) -> LeadID? {
+        if state.focus == .leads, state.overlay == .none, let lead = state.leads.selectedLead { return lead.id }
+        guard let timeline = state.timeline else { return nil }
+        return timeline.isInbox ? timeline.selectedCall?.leadID : timeline.lead.id
+    }
+
+    /// Covers the body with `lead`'s fields, unless something else already does.
+    static func showLeadInfo(_ lead: Lead, _ state: inout BrowserState) {
+        guard !state.search.isEditing, !state.help.isShown, state.transcript == nil, state.leadInfo == nil else { return }
         let area = state.transcriptArea
         state.leadInfo = LeadInfoState(lead: lead, width: area.columns, height: area.rows)
     }
@@ -67,7 +91,8 @@ extension BrowserReducer {
         case .resize, .helpArea, .detailArea, .quit, .toggleHelp, .tick:
             return true
         case .leadsLoaded, .leadsFailed, .callsLoaded, .callsFailed, .callDetailLoaded, .callDetailFailed,
-             .recordingLoaded, .recordingFailed, .playerStarted, .playerFailed, .summaryLoaded, .summaryFailed:
+             .recordingLoaded, .recordingFailed, .playerStarted, .playerFailed, .summaryLoaded, .summaryFailed,
+             .leadLoaded, .leadFailed:
             return true
         default:
             return false

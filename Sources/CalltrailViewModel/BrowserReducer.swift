@@ -13,6 +13,8 @@ public enum BrowserReducer {
         if let lead = state.settings.initialLead {
             effects += open(lead: Lead(id: lead), in: &state)
             state.focus = .calls
+            // Its card: from the lead list, else fetched once the list has answered without it.
+            state.leadLookup.openLeadWanted = lead
         }
         return effects + planLoads(&state)
     }
@@ -41,7 +43,9 @@ public enum BrowserReducer {
         case .focusPrevious: state.focus = neighbour(of: state.focus, step: -1)
         case .focus(let pane): state.focus = pane
         case .open: effects += open(&state)
-        case .back: effects += back(&state)
+        case .back:
+            state.leadLookup.viewWanted = nil
+            effects += back(&state)
         case .toggleOutcomeFilter(let slot): toggleOutcome(&state, slot: slot)
         case .clearFilters: setFilter(&state, CallFilter())
         case .toggleDirectionFilter:
@@ -135,6 +139,8 @@ public enum BrowserReducer {
         case .summaryFailed(let ticket, let id, let error): failSummary(&state, ticket, id, error)
         case .openTranscript: openTranscript(&state)
         case .openLeadInfo: openLeadInfo(&state)
+        case .leadLoaded(let ticket, let lead): receiveLead(&state, ticket, lead)
+        case .leadFailed(let ticket, let id, let error): failLead(&state, ticket, id, error)
         case .tick:
             break
         }
@@ -434,7 +440,7 @@ public enum BrowserReducer {
             }
             state.timeline = timeline
         }
-        return effects
+        return effects + planLeadLookups(&state)
     }
 }
 

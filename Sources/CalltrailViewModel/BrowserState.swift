@@ -51,6 +51,8 @@ public struct BrowserState: Sendable {
     public internal(set) var inboxQuery: RecentCallsQuery?
     /// Why the open inbox's walk stopped where it did (a year without calls), if it said.
     public internal(set) var inboxEndNote: String?
+    /// Leads fetched one by one (`lead(id:)`), those in flight and what waits for them.
+    var leadLookup = LeadLookupState()
     var lastTicket = 0
 
     public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {

@@ -13,11 +13,14 @@ actor ScriptedProvider: CallProvider {
         case recording(CallID)
         case summary(CallID)
         case recent(offset: Int, limit: Int, team: Bool)
+        case lead(LeadID)
     }
 
     nonisolated let descriptor: ProviderDescriptor
     private let counts: [LeadID: Int]
+    /// Every lead; the lead list (`leads(matching:)`) leaves out the unlisted ones.
     private let leadList: [Lead]
+    private let unlisted: Set<LeadID>
     private let outcome: @Sendable (LeadID, Int) -> CallOutcome
     private(set) var requests: [Request] = []
     private(set) var cancelled: [Request] = []
@@ -39,11 +42,13 @@ actor ScriptedProvider: CallProvider {
         outcome: @escaping @Sendable (LeadID, Int) -> CallOutcome = { _, index in CallOutcome.known[index % 6] },
         recordings: Bool = false,
         recordingValidity: Duration = .seconds(3_600),
-        summaries: Bool = false
+        summaries: Bool = false,
+        unlisted: [(LeadID, Int)] = []
     ) {
         self.recordingValidity = recordingValidity
-        counts = Dictionary(uniqueKeysWithValues: leads)
-        leadList = leads.map { Lead(id: $0.0, firstName: "Lead", lastName: $0.0.rawValue, phones: ["+1555\($0.0.rawValue)"]) }
+        counts = Dictionary(uniqueKeysWithValues: leads + unlisted)
+        self.unlisted = Set(unlisted.map(\.0))
+        leadList = (leads + unlisted).map { Lead(id: $0.0, firstName: "Lead", lastName: $0.0.rawValue, phones: ["+1555\($0.0.rawValue)"]) }
         self.outcome = outcome
         descriptor = ProviderDescriptor(name: "Scripted", accountLabel: "test", outcomes: vocabulary, defaultPageSize: 100, maximumPageSize: 1_000,
                                         offersRecordings: recordings, offersSummaries: summaries)
@@ -133,7 +138,9 @@ actor ScriptedProvider: CallProvider {
 
     func leads(matching query: String?, after cursor: PageCursor?, limit: Int) async throws -> LeadPage {
         requests.append(.leads(query: query, cursor: cursor?.token))
-        let matching = leadList.filter { lead in query.map { lead.displayName.localizedCaseInsensitiveContains($0) } ?? true }
+        let matching = leadList.filter { lead in
+            !unlisted.contains(lead.id) && (query.map { lead.displayName.localizedCaseInsensitiveContains($0) } ?? true)
+        }
         let start = cursor.flatMap { Int($0.token) } ?? 0
         let end = min(matching.count, start + limit)
         return LeadPage(leads: Array(matching[min(start, end)..<end]), next: end < matching.count ? PageCursor(String(end)) : nil)
@@ -189,6 +196,22 @@ actor ScriptedProvider: CallProvider {
         let ended = offset + limit >= total
         return RecentCallPage(calls: calls, next: ended ? nil : PageCursor(String(offset + limit)),
                               stop: ended ? RecentCallsStop(quietDays: 360, before: Self.newest.addingTimeInterval(-400 * 86_400)) : nil)
+    }
+
+    /// Any lead, listed or not, with the card fields the list leaves out (stage
+    /// "Fetched", so a test can tell which one it shows); refused leads are refused.
+    func lead(id: LeadID) async throws -> Lead {
+        requests.append(.lead(id))
+        if refused.contains(id) { throw ProviderError.noAccess("lead \(id.rawValue)") }
+        guard var lead = leadList.first(where: { $0.id == id }) else { throw ProviderError.notFound("lead \(id.rawValue)") }
+        lead.stage = "Fetched"
+        lead.source = "Scripted"
+        return lead
+    }
+
+    /// The leads fetched one by one, in order.
+    var leadRequests: [LeadID] {
+        requests.compactMap { if case .lead(let id) = $0 { id } else { nil } }
     }
 
     func call(id: CallID) async throws -> Call {
