@@ -17,8 +17,9 @@ final class DetailRowsCache: Sendable {
         var summary: SummaryStatus?
     }
 
-    /// The pane's width and the full screen's, with room to spare.
-    private static let capacity = 4
+    /// The calls of about a screenful at the pane's width and the full screen's:
+    /// moving back over calls just seen finds their rows made.
+    private static let capacity = 48
     private let entries = Mutex<[(key: Key, rows: [DetailRow])]>([])
 
     func rows(

@@ -10,7 +10,7 @@ public enum TimelineRow: Sendable, Hashable {
 /// A call as one row: direction, local time, duration, status, outcome, rating, note start.
 public struct CallRow: Sendable, Hashable {
     public let id: CallID
-    public let isSelected: Bool
+    public private(set) var isSelected: Bool
     /// ↗ outbound, ↙ inbound, · other.
     public let glyph: String
     /// Local "HH:mm".
@@ -49,6 +49,13 @@ public struct CallRow: Sendable, Hashable {
         note = DisplayText.sanitizeLine(text ?? "")
         isManual = call.isManual
         isDeleted = call.isDeleted
+    }
+
+    /// The same row, selected or not.
+    func selecting(_ selected: Bool) -> CallRow {
+        var row = self
+        row.isSelected = selected
+        return row
     }
 }
 
@@ -114,7 +121,7 @@ extension BrowserState {
             case .call:
                 guard let call = timeline.call(at: line.ref) else { return nil }
                 let lead = timeline.isInbox ? inboxLeadLabel(call.leadID) : ""
-                return .call(CallRow(call: call, isSelected: index == timeline.selectedLine, zone: zone, lead: lead))
+                return .call(CallRowCache.shared.row(for: call, zone: zone, lead: lead, isSelected: index == timeline.selectedLine))
             }
         }
     }
