@@ -13,15 +13,18 @@ public final class BrowserApp {
     private let renderer: FrameRenderer
     private let keyMap: KeyMap
     private var scroll = ScrollState()
-    /// The last frame drawn: panes that did not change are copied from it.
+    /// The last frame drawn: panes and rows that did not change are copied from it.
     private var lastFrame: FrameRenderer.Drawn?
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
     private var helpArea = (rows: 0, lines: 0)
+    private var size = (width: 0, height: 0)
+    private var drawnChange = -1
     private let clock = ContinuousClock()
     private let wakeups = LoopWakeups()
-    /// True while the loop itself sends actions, so only other changes wake it.
-    private var handlingInput = false
+    /// True while a step runs, so only changes it did not make schedule another.
+    private var stepping = false
+    private var finished: CheckedContinuation<Void, Never>?
 
     public init(browser: Browser, terminal: CursesTerminal, keyMap: KeyMap = .standard, startupNotice: String? = nil) {
         self.browser = browser
@@ -33,10 +36,10 @@ public final class BrowserApp {
 
     /// Runs until the user quits.
     public func run() async {
-        var size = terminal.size
-        handlingInput = true
-        browser.onChange = { [weak self, wakeups] in
-            if self?.handlingInput != true { wakeups.wake() }
+        size = terminal.size
+        browser.onChange = { [weak self] in
+            guard let self, !self.stepping else { return }
+            self.wakeups.scheduleStep()
         }
         defer {
             browser.onChange = nil
@@ -44,44 +47,52 @@ public final class BrowserApp {
         }
         browser.send(.resize(rows: size.height, columns: size.width))
         browser.start()
-        wakeups.watchInput()
-        var events = wakeups.events.makeAsyncIterator()
-        var drawnChange = -1
-        while !browser.state.quitRequested {
-            handlingInput = true
-            if wakeups.takeInputReady {
-                var keys = 0
-                while let key = terminal.readKey() {
-                    keys += 1
-                    handle(key, size: &size)
-                    if browser.state.quitRequested { return }
-                }
-                if keys == 0, terminal.inputHungUp {
-                    browser.send(.quit)
-                    return
-                }
-                wakeups.inputHandled()
-            }
-            // The loading mark's next frame, a lead preview or a typed leads search falls due.
-            if let due = browser.state.nextTickDeadline, clock.now >= due { browser.send(.tick) }
-            let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
-            if area != detailArea {
-                detailArea = area
-                browser.send(.detailArea(rows: area.rows, columns: area.columns))
-            }
-            let help = renderer.helpArea(width: size.width, height: size.height)
-            if help != helpArea { helpArea = help; browser.send(.helpArea(rows: help.rows, lines: help.lines)) }
-            if browser.changeCount != drawnChange {
-                drawnChange = browser.changeCount
-                draw(size: size)
-            }
-            handlingInput = false
-            wakeups.arm(deadline: browser.state.nextTickDeadline)
-            _ = await events.next()
-        }
+        wakeups.start { [weak self] input in self?.step(input: input) }
+        // The first frame, and whatever was typed before it.
+        wakeups.scheduleStep(input: true)
+        await withCheckedContinuation { finished = $0 }
     }
 
-    private func handle(_ key: Key, size: inout (width: Int, height: Int)) {
+    /// One turn of the loop: every key already typed, a due tick, then one frame.
+    private func step(input: Bool) {
+        guard finished != nil else { return }
+        stepping = true
+        defer { stepping = false }
+        if input {
+            var keys = 0
+            while let key = terminal.readKey() {
+                keys += 1
+                handle(key)
+                if browser.state.quitRequested { return finish() }
+            }
+            if keys == 0, terminal.inputHungUp {
+                browser.send(.quit)
+                return finish()
+            }
+        }
+        // The loading mark's next frame, a lead preview or a typed leads search falls due.
+        if let due = browser.state.nextTickDeadline, clock.now >= due { browser.send(.tick) }
+        let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
+        if area != detailArea {
+            detailArea = area
+            browser.send(.detailArea(rows: area.rows, columns: area.columns))
+        }
+        let help = renderer.helpArea(width: size.width, height: size.height)
+        if help != helpArea { helpArea = help; browser.send(.helpArea(rows: help.rows, lines: help.lines)) }
+        if browser.changeCount != drawnChange {
+            drawnChange = browser.changeCount
+            draw()
+        }
+        if browser.state.quitRequested { return finish() }
+        wakeups.arm(deadline: browser.state.nextTickDeadline)
+    }
+
+    private func finish() {
+        finished?.resume()
+        finished = nil
+    }
+
+    private func handle(_ key: Key) {
         if key == .resize {
             size = terminal.size
             terminal.invalidate()
@@ -102,7 +113,7 @@ public final class BrowserApp {
         if let action = KeyTranslator.action(for: key, state: browser.state, keyMap: keyMap) { browser.send(action) }
     }
 
-    private func draw(size: (width: Int, height: Int)) {
+    private func draw() {
         var model = BrowserFrameBuilder.frame(browser.state, width: size.width, height: size.height)
         if let startupNotice, model.footerMessage == nil {
             model.footerMessage = startupNotice
