@@ -106,8 +106,36 @@ public enum DisplayText {
         return count
     }
 
-    public static func width(_ text: String) -> Int {
+    /// The width of text whose every scalar is a character of its own (printable
+    /// ASCII, Latin, punctuation, arrows, box drawing, symbols: no combining mark,
+    /// joiner or selector can follow and join it), else nil. Such text — most of
+    /// what is drawn that is not ASCII — is measured and cut by scalars, without
+    /// grapheme breaking.
+    public static func standaloneScalarsWidth(_ text: String) -> Int? {
         if let columns = printableASCIIWidth(text) { return columns }
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard isStandalone(scalar.value) else { return nil }
+            total += width(of: scalar)
+        }
+        return total
+    }
+
+    /// A scalar that is a grapheme of its own whatever surrounds it (Unicode's
+    /// grapheme break property Other or Control) and measured by the table.
+    @inline(__always)
+    public static func isStandalone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2100...0x214F,
+            0x2190...0x2BFF, 0xFFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    public static func width(_ text: String) -> Int {
+        if let columns = standaloneScalarsWidth(text) { return columns }
         var total = 0
         for character in text { total += width(of: character) }
         return total
@@ -119,6 +147,18 @@ public enum DisplayText {
         guard columns > 0 else { return "" }
         if let ascii = printableASCIIWidth(text) {
             return ascii <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
+        }
+        if let total = standaloneScalarsWidth(text) {
+            if total <= columns { return text }
+            var out = String.UnicodeScalarView()
+            var used = 0
+            for scalar in text.unicodeScalars {
+                let w = width(of: scalar)
+                if used + w > columns - 1 { break }
+                out.append(scalar)
+                used += w
+            }
+            return String(out) + "…"
         }
         // Measured only as far as the columns go: a 10 MB value costs what a row of it does.
         if width(of: Substring(text), upTo: columns) <= columns { return text }

@@ -24,8 +24,16 @@ public struct FrameRenderer: Sendable {
         let scroll: ScrollState
     }
 
+    /// One pane as the previous frame drew it, at the same place and focus.
+    struct EarlierPane {
+        let frame: PaneFrame
+        let top: Int?
+        let screen: ScreenBuffer
+    }
+
     /// Draws `model`, copying from `previous` every pane whose content, place,
-    /// focus and scroll are the same (a key usually changes one or two panes).
+    /// focus and scroll are the same, and in the panes that changed every row
+    /// that did not (a key usually changes a few rows of one or two panes).
     public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, reusing previous: inout Drawn?) -> ScreenBuffer {
         let reusable = previous.flatMap { drawn in
             drawn.screen.width == width && drawn.screen.height == height && drawn.model.focus == model.focus
@@ -35,21 +43,19 @@ public struct FrameRenderer: Sendable {
                 && drawn.model.transcript == nil && model.transcript == nil
                 && drawn.model.leadInfo == nil && model.leadInfo == nil ? drawn : nil
         }
-        let screen = render(model, width: width, height: height, scroll: &scroll) { pane, top in
-            guard let reusable, reusable.model.pane(pane) == model.pane(pane), reusable.scroll.top[pane] == top else { return nil }
-            return reusable.screen
+        let screen = render(model, width: width, height: height, scroll: &scroll) { pane in
+            reusable.map { EarlierPane(frame: $0.model.pane(pane), top: $0.scroll.top[pane], screen: $0.screen) }
         }
         previous = Drawn(model: model, screen: screen, scroll: scroll)
         return screen
     }
 
     public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState) -> ScreenBuffer {
-        render(model, width: width, height: height, scroll: &scroll) { _, _ in nil }
+        render(model, width: width, height: height, scroll: &scroll) { _ in nil }
     }
 
     private func render(
-        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState,
-        unchanged: (Pane, _ scrollTop: Int?) -> ScreenBuffer?
+        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, earlier: (Pane) -> EarlierPane?
     ) -> ScreenBuffer {
         var screen = ScreenBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: model.focus)
@@ -68,10 +74,12 @@ public struct FrameRenderer: Sendable {
             drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
         } else {
             for (pane, rect) in layout.panes {
-                if let source = unchanged(pane, scroll.top[pane]) {
-                    screen.copy(rect, from: source)
+                let frame = model.pane(pane)
+                let before = earlier(pane)
+                if let before, before.top == scroll.top[pane], before.frame == frame {
+                    screen.copy(rect, from: before.screen)
                 } else {
-                    drawPane(model.pane(pane), pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll)
+                    drawPane(frame, pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll, earlier: before)
                 }
             }
         }
@@ -102,13 +110,37 @@ public struct FrameRenderer: Sendable {
         }
     }
 
-    func drawPane(_ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState) {
-        screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
-        drawPositionMark(frame.position, rect: rect, focused: focused, into: &screen)
+    func drawPane(
+        _ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState,
+        earlier: EarlierPane? = nil
+    ) {
+        if let earlier {
+            // Usually only the position mark changed: the rest of the border is copied.
+            screen.copyEdges(of: rect, from: earlier.screen)
+            if earlier.frame.title != frame.title || earlier.frame.titleSuffix != frame.titleSuffix {
+                screen.drawBoxTop(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
+            }
+            if earlier.frame.position != frame.position {
+                screen.drawBoxBottom(rect, focused: focused)
+                drawPositionMark(frame.position, rect: rect, focused: focused, into: &screen)
+            }
+        } else {
+            screen.drawBox(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
+            drawPositionMark(frame.position, rect: rect, focused: focused, into: &screen)
+        }
         var inner = ScreenBuffer.inner(rect)
         guard inner.width > 0, inner.height > 0 else { return }
+        // A row drawn the same way at the same place last frame is copied, not laid out again.
+        let sameBanner = earlier?.frame.banner.count == frame.banner.count
+        func copyRow(_ y: Int) { if let earlier { screen.copy(Rect(x: inner.x, y: y, width: inner.width, height: 1), from: earlier.screen) } }
         let banner = frame.banner.prefix(max(0, inner.height - 1))
-        for (offset, row) in banner.enumerated() { drawRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen) }
+        for (offset, row) in banner.enumerated() {
+            if sameBanner, let earlier, earlier.frame.banner[offset] == row {
+                copyRow(inner.y + offset)
+            } else {
+                drawRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen)
+            }
+        }
         inner.y += banner.count
         inner.height -= banner.count
         var top = scroll.top[pane] ?? 0
@@ -120,11 +152,16 @@ public struct FrameRenderer: Sendable {
         }
         top = max(0, min(top, frame.rows.count - inner.height))
         scroll.top[pane] = top
+        let earlierRows = sameBanner ? earlier.map { Self.listLines(of: $0.frame, top: $0.top ?? 0, height: inner.height) } : nil
         let visible = frame.rows.dropFirst(top).prefix(inner.height)
         for (offset, row) in visible.enumerated() {
             let index = top + offset
             let y = inner.y + offset
             let isSelected = index == frame.selectedRow
+            if let earlierRows, offset < earlierRows.count, let was = earlierRows[offset], was.row == row, was.isSelected == isSelected {
+                copyRow(y)
+                continue
+            }
             drawRow(row, x: inner.x, y: y, width: inner.width, into: &screen)
             if isSelected {
                 if focused {
@@ -137,6 +174,19 @@ public struct FrameRenderer: Sendable {
             let y = inner.y + min(visible.count, inner.height - 1)
             drawRow(message, x: inner.x, y: y, width: inner.width, into: &screen)
         }
+    }
+
+    /// What each line of a pane's list showed in an earlier frame: the row and
+    /// whether it was selected, or nil where the pane's message covered it.
+    static func listLines(of frame: PaneFrame, top: Int, height: Int) -> [(row: FrameRow, isSelected: Bool)?] {
+        let start = max(0, min(top, frame.rows.count))
+        var lines: [(row: FrameRow, isSelected: Bool)?] = frame.rows[start..<min(frame.rows.count, start + max(0, height))]
+            .enumerated().map { ($0.element, start + $0.offset == frame.selectedRow) }
+        if frame.message != nil {
+            let line = min(lines.count, height - 1)
+            if line >= 0, line < lines.count { lines[line] = nil }
+        }
+        return lines
     }
 
     /// Lays the spans out across `width` columns: fixed spans take their width,

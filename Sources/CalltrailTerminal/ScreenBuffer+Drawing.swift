@@ -6,23 +6,24 @@ extension ScreenBuffer {
     /// without colour too.
     public mutating func drawBox(_ rect: Rect, title: String, focused: Bool, titleSuffix: String = "", suffixStyle: CellStyle? = nil) {
         guard rect.width >= 2, rect.height >= 2 else { return }
-        let border = focused ? CellStyle(.focusBorder, bold: true) : CellStyle(.border)
+        let border = BoxGlyphs(focused: focused)
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
-        let horizontal = focused ? "━" : "─"
-        let vertical = focused ? "┃" : "│"
-        let corners = focused ? ("┏", "┓", "┗", "┛") : ("┌", "┐", "└", "┘")
-        put(corners.0, x: rect.x, y: rect.y, style: border)
-        put(corners.1, x: right, y: rect.y, style: border)
-        put(corners.2, x: rect.x, y: bottom, style: border)
-        put(corners.3, x: right, y: bottom, style: border)
-        let line = String(repeating: horizontal, count: rect.width - 2)
-        put(line, x: rect.x + 1, y: rect.y, style: border)
-        put(line, x: rect.x + 1, y: bottom, style: border)
         for row in (rect.y + 1)..<bottom {
-            put(vertical, x: rect.x, y: row, style: border)
-            put(vertical, x: right, y: row, style: border)
+            put(border.vertical, x: rect.x, y: row, style: border.style)
+            put(border.vertical, x: right, y: row, style: border.style)
         }
+        drawBoxTop(rect, title: title, focused: focused, titleSuffix: titleSuffix, suffixStyle: suffixStyle)
+        drawBoxBottom(rect, focused: focused)
+    }
+
+    /// The box's top edge with its title (redrawn alone when only the title changed).
+    public mutating func drawBoxTop(_ rect: Rect, title: String, focused: Bool, titleSuffix: String = "", suffixStyle: CellStyle? = nil) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let border = BoxGlyphs(focused: focused)
+        put(border.topLeft, x: rect.x, y: rect.y, style: border.style)
+        put(border.horizontalRun(rect.width - 2), x: rect.x + 1, y: rect.y, style: border.style)
+        put(border.topRight, x: rect.x + rect.width - 1, y: rect.y, style: border.style)
         // " Title suffix " in the top edge, cut to fit.
         let room = rect.width - 4
         guard room > 2 else { return }
@@ -31,6 +32,16 @@ extension ScreenBuffer {
         if !titleSuffix.isEmpty, end < rect.x + 1 + room {
             end = put(titleSuffix + " ", x: end, y: rect.y, style: suffixStyle ?? CellStyle(.spinner), limit: rect.x + 1 + room - end)
         }
+    }
+
+    /// The box's bottom edge, where a position mark goes.
+    public mutating func drawBoxBottom(_ rect: Rect, focused: Bool) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let border = BoxGlyphs(focused: focused)
+        let bottom = rect.y + rect.height - 1
+        put(border.bottomLeft, x: rect.x, y: bottom, style: border.style)
+        put(border.horizontalRun(rect.width - 2), x: rect.x + 1, y: bottom, style: border.style)
+        put(border.bottomRight, x: rect.x + rect.width - 1, y: bottom, style: border.style)
     }
 
     /// Text centred on row `y` of `rect`.
@@ -44,4 +55,22 @@ extension ScreenBuffer {
     public static func inner(_ rect: Rect) -> Rect {
         Rect(x: rect.x + 1, y: rect.y + 1, width: max(0, rect.width - 2), height: max(0, rect.height - 2))
     }
+}
+
+/// A box's line characters: heavy and bold for the focused pane, light otherwise,
+/// so focus shows without colour too.
+struct BoxGlyphs {
+    let style: CellStyle
+    let horizontal: String
+    let vertical: String
+    let topLeft: String, topRight: String, bottomLeft: String, bottomRight: String
+
+    init(focused: Bool) {
+        style = focused ? CellStyle(.focusBorder, bold: true) : CellStyle(.border)
+        horizontal = focused ? "━" : "─"
+        vertical = focused ? "┃" : "│"
+        (topLeft, topRight, bottomLeft, bottomRight) = focused ? ("┏", "┓", "┗", "┛") : ("┌", "┐", "└", "┘")
+    }
+
+    func horizontalRun(_ count: Int) -> String { String(repeating: horizontal, count: max(0, count)) }
 }

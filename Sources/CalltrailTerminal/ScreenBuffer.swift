@@ -19,18 +19,41 @@ public struct CellStyle: Hashable, Sendable {
 }
 
 /// One terminal cell. A wide character occupies its cell and marks the next one
-/// as its continuation, which backends skip.
+/// as its continuation, which backends skip. Plain values only (a scalar or a
+/// cluster's number, a style), so a screen of cells is made, copied, compared and
+/// freed like bytes — every frame does each of these thousands of times.
 public struct Cell: Hashable, Sendable {
-    public var character: Character
+    /// A Unicode scalar value, or `GraphemeTable.firstNumber` and up for a cluster of several scalars.
+    private var glyph: UInt32
     public var style: CellStyle
     /// True for the right half of a wide character.
     public var isContinuation: Bool
 
     public init(_ character: Character = " ", style: CellStyle = .plain, isContinuation: Bool = false) {
-        self.character = character
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first {
+            glyph = only.value
+        } else {
+            glyph = GraphemeTable.shared.number(of: character)
+        }
         self.style = style
         self.isContinuation = isContinuation
     }
+
+    /// A cell holding one scalar that is a character of its own.
+    public init(scalar: Unicode.Scalar, style: CellStyle = .plain, isContinuation: Bool = false) {
+        glyph = scalar.value
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    public var character: Character {
+        if glyph < GraphemeTable.firstNumber { return Unicode.Scalar(glyph).map(Character.init) ?? "\u{FFFD}" }
+        return GraphemeTable.shared.character(glyph)
+    }
+
+    /// The printable ASCII byte the cell holds, if it is one.
+    var asciiByte: UInt8? { glyph >= 0x20 && glyph < 0x7F ? UInt8(glyph) : nil }
 }
 
 /// An in-memory screen: the pure renderer draws into it, the curses backend
@@ -43,7 +66,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = Array(repeating: Cell(), count: self.width * self.height)
+        self.cells = Array(repeating: Cell(scalar: " "), count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -64,9 +87,26 @@ public struct ScreenBuffer: Sendable, Equatable {
                 if column >= end { break }
                 if column >= 0 {
                     clearWideNeighbour(x: column, y: y)
-                    cells[y * width + column] = Cell(Character(Unicode.Scalar(byte)), style: style)
+                    cells[y * width + column] = Cell(scalar: Unicode.Scalar(byte), style: style)
                 }
                 column += 1
+            }
+            return column
+        }
+        // Scalars that are characters of their own (box drawing, "·", "…", "★") skip grapheme breaking.
+        if text.unicodeScalars.allSatisfy({ DisplayText.isStandalone($0.value) }) {
+            for scalar in text.unicodeScalars {
+                let w = DisplayText.width(of: scalar)
+                if w == 0 { continue }
+                if column + w > end { break }
+                if column >= 0 {
+                    for covered in column..<(column + w) { clearWideNeighbour(x: covered, y: y) }
+                    cells[y * width + column] = Cell(scalar: scalar, style: style)
+                    for covered in (column + 1)..<(column + w) {
+                        cells[y * width + covered] = Cell(scalar: " ", style: style, isContinuation: true)
+                    }
+                }
+                column += w
             }
             return column
         }
@@ -79,7 +119,7 @@ public struct ScreenBuffer: Sendable, Equatable {
                 cells[y * width + column] = Cell(character, style: style)
                 // A character wider than one column (CJK, emoji, an Indic conjunct) owns the cells after it.
                 for covered in (column + 1)..<(column + w) {
-                    cells[y * width + covered] = Cell(" ", style: style, isContinuation: true)
+                    cells[y * width + covered] = Cell(scalar: " ", style: style, isContinuation: true)
                 }
             }
             column += w
@@ -98,13 +138,22 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
     }
 
+    /// Copies the border of `rect` (its first and last rows and columns) from `other`.
+    public mutating func copyEdges(of rect: Rect, from other: ScreenBuffer) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        copy(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), from: other)
+        copy(Rect(x: rect.x, y: rect.y + rect.height - 1, width: rect.width, height: 1), from: other)
+        copy(Rect(x: rect.x, y: rect.y, width: 1, height: rect.height), from: other)
+        copy(Rect(x: rect.x + rect.width - 1, y: rect.y, width: 1, height: rect.height), from: other)
+    }
+
     /// Fills a rectangle with blanks in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
         for row in y0..<y1 {
-            for column in x0..<x1 { cells[row * width + column] = Cell(" ", style: style) }
+            for column in x0..<x1 { cells[row * width + column] = Cell(scalar: " ", style: style) }
         }
     }
 
@@ -139,6 +188,6 @@ public struct ScreenBuffer: Sendable, Equatable {
         while head > 0, cells[row + head].isContinuation { head -= 1 }
         var end = head + 1
         while end < width, cells[row + end].isContinuation { end += 1 }
-        for column in head..<end { cells[row + column] = Cell(" ", style: cells[row + column].style) }
+        for column in head..<end { cells[row + column] = Cell(scalar: " ", style: cells[row + column].style) }
     }
 }
