@@ -45,6 +45,11 @@ static inline const char *ct_tigetstr(const char *name) {
     return (value == NULL || value == (char *)-1) ? NULL : value;
 }
 static inline int ct_err(void) { return ERR; }
+// tiparm is variadic, which Swift cannot call: a capability with one or two numbers.
+static inline const char *ct_tiparm1(const char *capability, int a) { return tiparm(capability, a); }
+static inline const char *ct_tiparm2(const char *capability, int a, int b) { return tiparm(capability, a, b); }
+// A terminfo boolean capability: 1 set, 0 not (or not a boolean).
+static inline int ct_tigetflag(const char *name) { return tigetflag((NCURSES_CONST char *)name) == 1 ? 1 : 0; }
 // Whether $TERM can move the cursor (has `cup`): 1 yes, 0 no (TERM=dumb), -1
 // an unknown type. The entry it loads stays allocated (a few KB, once): freeing it
 // with del_curterm crashed inside libtinfo here, and newterm loads its own.

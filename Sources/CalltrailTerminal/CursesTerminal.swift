@@ -37,8 +37,9 @@ public final class CursesTerminal {
     }
 
     private var window: UnsafeMutablePointer<WINDOW>?
-    private var styleAttributes: [CellStyle: (attr_t, Int16)] = [:]
-    private var roleBase: [ThemeRole: (attr_t, Int16)] = [:]
+    /// Draws frames; curses reads keys and sets up and restores the terminal.
+    private var writer: ScreenWriter?
+    /// What the terminal shows; nil when unknown (start, resize).
     private var previous: ScreenBuffer?
     private var started = false
     /// SGR mouse reports are on and read from the key stream.
@@ -78,10 +79,21 @@ public final class CursesTerminal {
         // Reads never wait: the loop sleeps on the input itself and reads only
         // what is there (an Esc still waits ESCDELAY for the rest of a sequence).
         nodelay(window, true)
+        // No typeahead check inside doupdate: curses would flush and poll stdin every
+        // few lines (dozens of small writes a frame). The loop reads every key before it draws.
+        typeahead(-1)
         if options.mouse { startMouseReporting() }
         captureLeaveSequence(mouse: options.mouse)
         ct_restore_install_handlers()
-        setUpColors(options)
+        let useColor = !options.colorDisabled && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+        }
+        colorCount = useColor ? Int(ct_colors()) : 0
+        writer = ScreenWriter(looks: Self.looks(options.theme, colors: colorCount))
+        // Curses clears the screen (and enters the alternate screen) now, not at the first key.
+        wrefresh(window)
     }
 
     /// Leaves full-screen mode and puts the terminal's modes back as they were.
@@ -179,47 +191,15 @@ public final class CursesTerminal {
         }
     }
 
-    /// Draws the buffer: only the cells that changed since the last frame, then
-    /// one `doupdate` so curses sends the difference.
+    /// Draws the buffer: the cells that changed since the last frame, in one write.
     public func draw(_ buffer: ScreenBuffer) {
-        guard let window else { return }
-        let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
-        if full { werase(window) }
-        var cell = cchar_t()
-        var text = [wchar_t](repeating: 0, count: 6)
-        var lastStyle: CellStyle?
-        var styleAttributes = (ct_a_normal(), Int16(0))
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let item = buffer[x, y]
-                // A changed wide character is redrawn whole, its continuation with it.
-                if !full, let previous, previous[x, y] == item, !(x + 1 < buffer.width && buffer[x + 1, y].isContinuation && previous[x + 1, y] != buffer[x + 1, y]) {
-                    continue
-                }
-                if item.isContinuation { continue }
-                if item.style != lastStyle {
-                    lastStyle = item.style
-                    styleAttributes = attributes(for: item.style)
-                }
-                // The last cell of the last row would scroll some terminals: curses handles it.
-                if let ascii = item.character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                    text[0] = wchar_t(ascii)
-                    text[1] = 0
-                    setcchar(&cell, text, styleAttributes.0, styleAttributes.1, nil)
-                    mvwadd_wch(window, Int32(y), Int32(x), &cell)
-                    continue
-                }
-                for glyph in CellGlyphs.glyphs(of: item.character) where x + glyph.offset < buffer.width {
-                    for (i, scalar) in glyph.scalars.enumerated() { text[i] = wchar_t(bitPattern: scalar.value) }
-                    text[glyph.scalars.count] = 0
-                    setcchar(&cell, text, styleAttributes.0, styleAttributes.1, nil)
-                    mvwadd_wch(window, Int32(y), Int32(x + glyph.offset), &cell)
-                }
-            }
-        }
+        guard let window, var writer else { return }
+        // Anything curses still owes the screen (its clear after a resize) goes first.
+        if previous == nil { wrefresh(window) }
+        let bytes = writer.bytes(from: previous, to: buffer)
+        self.writer = writer
         previous = buffer
-        wnoutrefresh(window)
-        doupdate()
+        Self.writeAll(bytes)
     }
 
     /// Forgets the last frame so the next draw repaints everything (after resize).
@@ -227,50 +207,40 @@ public final class CursesTerminal {
         previous = nil
     }
 
-    private func attributes(for style: CellStyle) -> (attr_t, Int16) {
-        if let cached = styleAttributes[style] { return cached }
-        var (attributes, pair) = roleBase[style.role] ?? (ct_a_normal(), 0)
-        if style.bold { attributes |= ct_a_bold() }
-        if style.reverse { attributes |= ct_a_reverse() }
-        if style.underline { attributes |= ct_a_underline() }
-        styleAttributes[style] = (attributes, pair)
-        return (attributes, pair)
-    }
-
-    private func setUpColors(_ options: Options) {
-        let useColor = !options.colorDisabled && has_colors()
-        if useColor {
-            start_color()
-            use_default_colors()
-        }
-        colorCount = useColor ? Int(ct_colors()) : 0
-        var pairs: [[Int16]: Int16] = [:]
-        for role in ThemeRole.allCases {
-            let style = options.theme.style(for: role, colors: colorCount)
-            var attributes = ct_a_normal()
-            if style.bold { attributes |= ct_a_bold() }
-            if style.reverse { attributes |= ct_a_reverse() }
-            if style.underline { attributes |= ct_a_underline() }
-            if style.dim { attributes |= ct_a_dim() }
-            var pair: Int16 = 0
-            if useColor {
-                let colors = [colorNumber(style.foreground), colorNumber(style.background)]
-                if colors != [-1, -1] {
-                    if let existing = pairs[colors] {
-                        pair = existing
-                    } else if pairs.count + 1 < Int(ct_color_pairs()) {
-                        pair = Int16(pairs.count + 1)
-                        init_pair(pair, colors[0], colors[1])
-                        pairs[colors] = pair
-                    }
+    /// Writes every byte to the terminal, through interrupted and partial writes.
+    private static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else if written < 0, errno == EAGAIN {
+                    var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&descriptor, 1, 1_000)
+                } else {
+                    return  // the terminal is gone: the loop sees its input hang up
                 }
             }
-            roleBase[role] = (attributes, pair)
         }
-        styleAttributes = [:]
     }
 
-    private func colorNumber(_ color: ThemeColor) -> Int16 {
+    /// Each role's attributes and colours on this terminal (colours only when it has them and NO_COLOR is unset).
+    private static func looks(_ theme: Theme, colors: Int) -> [ThemeRole: ScreenWriter.Look] {
+        let useColor = colors > 0
+        var looks: [ThemeRole: ScreenWriter.Look] = [:]
+        for role in ThemeRole.allCases {
+            let style = theme.style(for: role, colors: colors)
+            looks[role] = ScreenWriter.Look(
+                bold: style.bold, reverse: style.reverse, underline: style.underline, dim: style.dim,
+                foreground: useColor ? colorNumber(style.foreground) : -1, background: useColor ? colorNumber(style.background) : -1)
+        }
+        return looks
+    }
+
+    private static func colorNumber(_ color: ThemeColor) -> Int16 {
         switch color {
         case .terminalDefault: return -1
         case .palette(let index): return Int16(index)
