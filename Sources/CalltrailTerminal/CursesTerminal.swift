@@ -91,7 +91,7 @@ public final class CursesTerminal {
             use_default_colors()
         }
         colorCount = useColor ? Int(ct_colors()) : 0
-        writer = ScreenWriter(looks: Self.looks(options.theme, colors: colorCount))
+        writer = ScreenWriter(looks: Self.looks(options.theme, colors: colorCount), capabilities: .fromTerminfo())
         // Curses clears the screen (and enters the alternate screen) now, not at the first key.
         wrefresh(window)
     }

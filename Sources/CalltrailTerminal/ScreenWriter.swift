@@ -18,37 +18,56 @@ struct ScreenWriter {
         var background: Int16 = -1
     }
 
+    /// The terminfo strings a frame is written with.
+    struct Capabilities: Sendable {
+        var sgr0: String
+        /// `op`: back to the default colours (empty when `sgr0` already does it).
+        var originalPair: String
+        var bold: String, reverse: String, underline: String, dim: String
+        /// `setaf` / `setab`, with the colour number as their parameter.
+        var setForeground: String?, setBackground: String?
+        var clear: String
+        /// `cup`, with the row and column as its parameters.
+        var cursorAddress: String
+        /// Writing the bottom-right cell cannot scroll (no auto margin, or the newline glitch defers the wrap).
+        var lastCellIsSafe: Bool
+
+        /// The loaded terminal's (curses has read its entry).
+        static func fromTerminfo() -> Capabilities {
+            func string(_ name: String) -> String { ct_tigetstr(name).map { String(cString: $0) } ?? "" }
+            let sgr0 = string("sgr0")
+            // Most sgr0 strings reset colours too (`ESC[m`, `ESC[0m`); elsewhere `op` does.
+            let resets = sgr0.contains("\u{1B}[m") || sgr0.contains("\u{1B}[0m") || sgr0.contains("\u{1B}[0;")
+            return Capabilities(
+                sgr0: sgr0, originalPair: resets ? "" : string("op"), bold: string("bold"), reverse: string("rev"),
+                underline: string("smul"), dim: string("dim"), setForeground: ct_tigetstr("setaf").map { String(cString: $0) },
+                setBackground: ct_tigetstr("setab").map { String(cString: $0) }, clear: string("clear"),
+                cursorAddress: string("cup"), lastCellIsSafe: ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1)
+        }
+
+        /// xterm-256color's, for tests.
+        static let xterm = Capabilities(
+            sgr0: "\u{1B}(B\u{1B}[m", originalPair: "", bold: "\u{1B}[1m", reverse: "\u{1B}[7m", underline: "\u{1B}[4m",
+            dim: "\u{1B}[2m", setForeground: "\u{1B}[%?%p1%{8}%<%t3%p1%d%e%p1%{16}%<%t9%p1%{8}%-%d%e38;5;%p1%d%;m",
+            setBackground: "\u{1B}[%?%p1%{8}%<%t4%p1%d%e%p1%{16}%<%t10%p1%{8}%-%d%e48;5;%p1%d%;m",
+            clear: "\u{1B}[H\u{1B}[2J", cursorAddress: "\u{1B}[%i%p1%d;%p2%dH", lastCellIsSafe: true)
+    }
+
     private let looks: [ThemeRole: Look]
+    private let capabilities: Capabilities
     private let sgr0: [UInt8]
-    private let resetColors: [UInt8]
-    private let bold: [UInt8], reverse: [UInt8], underline: [UInt8], dim: [UInt8]
-    private let setForeground: String?, setBackground: String?
     private let clear: [UInt8]
-    private let cup: String
     /// `cup` is the ANSI form, written without terminfo's interpreter.
     private let ansiCursor: Bool
-    /// Writing the bottom-right cell cannot scroll (no auto margin, or the newline glitch defers the wrap).
-    private let lastCellIsSafe: Bool
     private var sequences: [CellStyle: [UInt8]] = [:]
 
-    /// Reads the terminal's capabilities (curses has loaded its entry).
-    init(looks: [ThemeRole: Look]) {
+    init(looks: [ThemeRole: Look], capabilities: Capabilities) {
         self.looks = looks
-        func string(_ name: String) -> [UInt8] { ct_tigetstr(name).map { Array(String(cString: $0).utf8) } ?? [] }
-        sgr0 = string("sgr0")
-        // Most sgr0 strings reset colours too (`ESC[m`, `ESC[0m`); elsewhere `op` does.
-        let sgr0Text = String(decoding: sgr0, as: UTF8.self)
-        resetColors = sgr0Text.contains("\u{1B}[m") || sgr0Text.contains("\u{1B}[0m") || sgr0Text.contains("\u{1B}[0;") ? [] : string("op")
-        bold = string("bold")
-        reverse = string("rev")
-        underline = string("smul")
-        dim = string("dim")
-        setForeground = ct_tigetstr("setaf").map { String(cString: $0) }
-        setBackground = ct_tigetstr("setab").map { String(cString: $0) }
-        clear = string("clear")
-        cup = ct_tigetstr("cup").map { String(cString: $0) } ?? ""
+        self.capabilities = capabilities
+        sgr0 = Array(capabilities.sgr0.utf8)
+        clear = Array(capabilities.clear.utf8)
+        let cup = capabilities.cursorAddress
         ansiCursor = Self.expand(cup, 0, 0) == "\u{1B}[1;1H" && Self.expand(cup, 9, 119) == "\u{1B}[10;120H"
-        lastCellIsSafe = ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1
     }
 
     /// The bytes that turn `previous` (what the terminal shows; nil: unknown) into `next`.
@@ -74,7 +93,7 @@ struct ScreenWriter {
                         || next.cells[row + x + 1] == previous.cells[row + x + 1]
                     if cell == previous.cells[row + x], sameTail { continue }
                 }
-                if y == next.height - 1, x == width - 1, !lastCellIsSafe { continue }
+                if y == next.height - 1, x == width - 1, !capabilities.lastCellIsSafe { continue }
                 if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: &out) }
                 if cell.style != currentStyle {
                     currentStyle = cell.style
@@ -115,7 +134,7 @@ struct ScreenWriter {
             out += Array(String(x + 1).utf8)
             out.append(UInt8(ascii: "H"))
         } else {
-            out += Array(Self.expand(cup, Int32(y), Int32(x)).utf8)
+            out += Array(Self.expand(capabilities.cursorAddress, Int32(y), Int32(x)).utf8)
         }
     }
 
@@ -123,13 +142,14 @@ struct ScreenWriter {
     private mutating func sequence(for style: CellStyle) -> [UInt8] {
         if let known = sequences[style] { return known }
         let look = looks[style.role] ?? Look()
-        var out = sgr0 + resetColors
-        if look.bold || style.bold { out += bold }
-        if look.reverse || style.reverse { out += reverse }
-        if look.underline || style.underline { out += underline }
-        if look.dim { out += dim }
-        if look.foreground >= 0, let setForeground { out += Array(Self.expand(setForeground, Int32(look.foreground)).utf8) }
-        if look.background >= 0, let setBackground { out += Array(Self.expand(setBackground, Int32(look.background)).utf8) }
+        var text = capabilities.sgr0 + capabilities.originalPair
+        if look.bold || style.bold { text += capabilities.bold }
+        if look.reverse || style.reverse { text += capabilities.reverse }
+        if look.underline || style.underline { text += capabilities.underline }
+        if look.dim { text += capabilities.dim }
+        if look.foreground >= 0, let set = capabilities.setForeground { text += Self.expand(set, Int32(look.foreground)) }
+        if look.background >= 0, let set = capabilities.setBackground { text += Self.expand(set, Int32(look.background)) }
+        let out = Array(text.utf8)
         sequences[style] = out
         return out
     }

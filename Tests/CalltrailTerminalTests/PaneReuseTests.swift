@@ -17,8 +17,13 @@ import Testing
         var reusedScroll = ScrollState()
         var freshScroll = ScrollState()
         var previous: FrameRenderer.Drawn?
+        // Moves, pages, filters that reshape the list, a search, the stats strip
+        // completing, help over the panes, other leads and back.
         let actions: [BrowserAction] = [.focus(.calls)] + Array(repeating: .moveDown, count: 30)
-            + [.pageDown, .focus(.leads), .moveDown, .open, .toggleHelp, .toggleHelp, .moveDown, .open, .back, .moveUp]
+            + [.pageDown, .pageDown, .pageUp, .toggleOutcomeFilter(slot: 1), .moveDown, .moveDown, .toggleDirectionFilter,
+               .moveUp, .clearFilters, .searchStart, .searchInsert("a"), .searchSubmit, .searchNext, .last, .first,
+               .completeStats, .tick, .moveDown]
+            + [.focus(.leads), .moveDown, .open, .toggleHelp, .toggleHelp, .moveDown, .open, .back, .moveUp]
         var reusedAtLeastOnce = false
         for action in actions {
             browser.send(action)

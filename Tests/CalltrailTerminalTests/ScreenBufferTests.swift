@@ -68,3 +68,58 @@ import Testing
         #expect(screen[2, 1].style.reverse)
     }
 }
+
+/// Text whose scalars are characters of their own is measured, cut and drawn
+/// by scalars; the result is what grapheme breaking gives.
+@Suite struct StandaloneScalarTests {
+    static let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "é", "ß", "·", "…", "—", "→", "━", "┃", "▌", "★", "☆", "█", "⌚", "€", "№", "\u{2400}", "\u{FFFD}"]
+
+    @Test func theFastPathAgreesWithGraphemeBreaking() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { text.append(Self.alphabet.randomElement(using: &generator) ?? "a") }
+            let string = String(text)
+            let slow = string.reduce(0) { $0 + DisplayText.width(of: $1) }
+            #expect(DisplayText.standaloneScalarsWidth(string) == slow, "\(string)")
+            for columns in [1, 3, 8, 30] {
+                var expected = ""
+                if slow <= columns {
+                    expected = string
+                } else {
+                    var used = 0
+                    for character in string {
+                        let w = DisplayText.width(of: character)
+                        if used + w > columns - 1 { break }
+                        expected.append(character)
+                        used += w
+                    }
+                    expected += "…"
+                }
+                #expect(DisplayText.truncate(string, to: columns) == expected, "\(string) at \(columns)")
+            }
+            var screen = ScreenBuffer(width: 40, height: 1)
+            screen.put(string, x: 0, y: 0)
+            var expectedLine = string
+            if slow < 40 { expectedLine += String(repeating: " ", count: 40 - slow) }
+            if slow <= 40 { #expect(screen.line(0) == expectedLine, "\(string)") }
+        }
+    }
+
+    @Test func aJoiningMarkOrSelectorTakesTheGraphemePath() {
+        #expect(DisplayText.standaloneScalarsWidth("e\u{301}") == nil)
+        #expect(DisplayText.standaloneScalarsWidth("★\u{FE0F}") == nil)
+        #expect(DisplayText.standaloneScalarsWidth("高") == nil)
+        #expect(DisplayText.standaloneScalarsWidth("a·b") == 3)
+    }
+
+    @Test func aClusterKeepsItsNumberAndComesBackWhole() {
+        let cluster: Character = "👍🏽"
+        let first = Cell(cluster)
+        let second = Cell(cluster)
+        #expect(first == second)
+        #expect(first.character == cluster)
+        #expect(Cell("e\u{301}") != first)
+        #expect(Cell("e\u{301}").character == "e\u{301}")
+    }
+}

@@ -1,0 +1,153 @@
+import CalltrailModel
+import Testing
+
+@testable import CalltrailTerminal
+
+/// The bytes a frame is written with, replayed through a small terminal, give
+/// the frame: whole at first, then by differences only.
+@Suite struct ScreenWriterTests {
+    /// Enough of a terminal for ScreenWriter's output: cursor addressing, clear,
+    /// attributes (remembered per cell as the raw SGR text), UTF-8 text with
+    /// wide characters and zero-width marks.
+    struct ReplayTerminal {
+        var cells: [[String]]
+        var styles: [[String]]
+        var x = 0, y = 0
+        var attributes = ""
+
+        init(width: Int, height: Int) {
+            cells = Array(repeating: Array(repeating: " ", count: width), count: height)
+            styles = Array(repeating: Array(repeating: "", count: width), count: height)
+        }
+
+        var lines: [String] {
+            cells.map { row in
+                var line = row.joined()
+                while line.last == " " { line.removeLast() }
+                return line
+            }
+        }
+
+        mutating func feed(_ bytes: [UInt8]) {
+            let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            var i = 0
+            while i < scalars.count {
+                let scalar = scalars[i]
+                if scalar == "\u{1B}" {
+                    i += 1
+                    guard i < scalars.count else { break }
+                    if scalars[i] == "(" { i += 2; continue }  // character set: nothing to draw
+                    guard scalars[i] == "[" else { continue }
+                    var parameters = ""
+                    i += 1
+                    while i < scalars.count, !(0x40...0x7E).contains(scalars[i].value) {
+                        parameters.unicodeScalars.append(scalars[i])
+                        i += 1
+                    }
+                    guard i < scalars.count else { break }
+                    switch scalars[i] {
+                    case "H":
+                        let numbers = parameters.split(separator: ";").compactMap { Int($0) }
+                        y = (numbers.first ?? 1) - 1
+                        x = (numbers.count > 1 ? numbers[1] : 1) - 1
+                    case "J":
+                        for row in cells.indices { cells[row] = cells[row].map { _ in " " } }
+                    case "m":
+                        attributes = parameters.isEmpty ? "" : attributes + ";" + parameters
+                    default: break
+                    }
+                    i += 1
+                    continue
+                }
+                let width = DisplayText.width(of: scalar)
+                if width == 0 {
+                    if x > 0 { cells[y][x - 1].unicodeScalars.append(scalar) }
+                } else if y < cells.count, x < cells[y].count {
+                    cells[y][x] = String(scalar)
+                    styles[y][x] = attributes
+                    for covered in (x + 1)..<min(cells[y].count, x + width) { cells[y][covered] = "" }
+                    x += width
+                }
+                i += 1
+            }
+        }
+    }
+
+    static let looks: [ThemeRole: ScreenWriter.Look] = [
+        .focusBorder: ScreenWriter.Look(bold: true, foreground: 75),
+        .selection: ScreenWriter.Look(reverse: true, foreground: 16, background: 75),
+    ]
+
+    static func writer(_ capabilities: ScreenWriter.Capabilities = .xterm) -> ScreenWriter {
+        ScreenWriter(looks: looks, capabilities: capabilities)
+    }
+
+    static func sample(width: Int, height: Int) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: width, height: height)
+        screen.drawBox(Rect(x: 0, y: 0, width: width, height: height), title: "Calls · 高橋 美咲", focused: true)
+        screen.put("a👍🏽| Zoë Ö́ शर्मा ☆★", x: 1, y: 1)
+        screen.put("plain ascii row", x: 1, y: 2, style: CellStyle(.selection, bold: true))
+        return screen
+    }
+
+    @Test func aFirstFrameReplaysToTheScreen() {
+        var writer = Self.writer()
+        let screen = Self.sample(width: 40, height: 5)
+        var terminal = ReplayTerminal(width: 40, height: 5)
+        terminal.feed(writer.bytes(from: nil, to: screen))
+        #expect(terminal.lines == screen.lines)
+        // The selection's look: reverse, bold, 256-colour foreground and background.
+        let style = terminal.styles[2][1]
+        #expect(style.contains("7") && style.contains("1") && style.contains("38;5;16") && style.contains("48;5;75"), "\(style)")
+    }
+
+    @Test func laterFramesWriteOnlyWhatChangedAndReplayToTheNewScreen() {
+        var writer = Self.writer()
+        let first = Self.sample(width: 40, height: 6)
+        var terminal = ReplayTerminal(width: 40, height: 6)
+        terminal.feed(writer.bytes(from: nil, to: first))
+        let full = writer.bytes(from: nil, to: first).count
+
+        // Narrow over wide, wide over narrow, a cluster moved, one cell restyled.
+        var second = first
+        second.put("xy", x: 11, y: 0, style: CellStyle(.focusBorder, bold: true))
+        second.put("高", x: 1, y: 2, style: CellStyle(.selection, bold: true))
+        second.put("b👍🏽", x: 1, y: 1)
+        second.restyle(x: 5, y: 2, width: 3, style: CellStyle(.text))
+        second.put("row four", x: 2, y: 4)
+        let difference = writer.bytes(from: first, to: second)
+        terminal.feed(difference)
+        #expect(terminal.lines == second.lines)
+        #expect(difference.count < full / 2, "a few changed cells cost far less than the whole screen")
+        #expect(terminal.styles[2][5].isEmpty || !terminal.styles[2][5].contains("7"), "the restyled cells lost the selection's reverse")
+
+        // Nothing changed: nothing but the attribute reset is written.
+        #expect(writer.bytes(from: second, to: second) == Array(ScreenWriter.Capabilities.xterm.sgr0.utf8))
+    }
+
+    @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
+        var capabilities = ScreenWriter.Capabilities.xterm
+        capabilities.lastCellIsSafe = false
+        var writer = Self.writer(capabilities)
+        var screen = ScreenBuffer(width: 5, height: 2)
+        screen.put("abcde", x: 0, y: 1)
+        var terminal = ReplayTerminal(width: 5, height: 2)
+        terminal.feed(writer.bytes(from: nil, to: screen))
+        #expect(terminal.lines == ["", "abcd"])
+        var safe = Self.writer()
+        var whole = ReplayTerminal(width: 5, height: 2)
+        whole.feed(safe.bytes(from: nil, to: screen))
+        #expect(whole.lines == ["", "abcde"])
+    }
+
+    @Test func aCursorAddressThatIsNotANSIGoesThroughTerminfo() {
+        // vt52-style addressing: ESC Y row+32 col+32.
+        var capabilities = ScreenWriter.Capabilities.xterm
+        capabilities.cursorAddress = "\u{1B}Y%p1%' '%+%c%p2%' '%+%c"
+        var writer = Self.writer(capabilities)
+        var screen = ScreenBuffer(width: 10, height: 3)
+        screen.put("hi", x: 4, y: 2)
+        let bytes = writer.bytes(from: ScreenBuffer(width: 10, height: 3), to: screen)
+        #expect(bytes.starts(with: Array(ScreenWriter.Capabilities.xterm.sgr0.utf8) + [0x1B, UInt8(ascii: "Y"), 32 + 2, 32 + 4]))
+    }
+}
