@@ -206,19 +206,25 @@ public struct FrameRenderer: Sendable {
         for span in row.spans {
             guard column < end else { break }
             let room = end - column
-            let text: String
+            // Padding is written as blank cells in the span's style, not as a string of spaces.
+            let columns: Int
             switch span.width {
             case .natural:
-                text = DisplayText.truncate(span.text, to: room)
-            case .fixed(let n):
-                let w = min(n, room)
-                text = span.alignRight ? DisplayText.fitRight(span.text, to: w) : DisplayText.fit(span.text, to: w)
-            case .fill:
-                text = DisplayText.fit(span.text, to: min(fill, room))
+                column = screen.put(DisplayText.truncate(span.text, to: room), x: column, y: y, style: span.style, limit: room)
+                continue
+            case .fixed(let n): columns = min(n, room)
+            case .fill: columns = min(fill, room)
             }
-            let start = column
-            column = screen.put(text, x: column, y: y, style: span.style, limit: room)
-            if case .fixed(let n) = span.width { column = start + min(n, room) }
+            let text = DisplayText.truncate(span.text, to: columns)
+            let pad = max(0, columns - DisplayText.width(text))
+            if span.alignRight {
+                screen.fill(x: column, y: y, width: pad, height: 1, style: span.style)
+                screen.put(text, x: column + pad, y: y, style: span.style, limit: columns - pad)
+            } else {
+                let after = screen.put(text, x: column, y: y, style: span.style, limit: columns)
+                screen.fill(x: after, y: y, width: column + columns - after, height: 1, style: span.style)
+            }
+            column += columns
         }
     }
 

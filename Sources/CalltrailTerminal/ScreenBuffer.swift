@@ -1,4 +1,5 @@
 import CalltrailModel
+import Foundation
 
 /// How one cell is drawn: a semantic colour role from the theme plus emphasis.
 /// The theme turns the role into colours; emphasis survives NO_COLOR.
@@ -23,32 +24,38 @@ public struct CellStyle: Hashable, Sendable {
 /// cluster's number, a style), so a screen of cells is made, copied, compared and
 /// freed like bytes — every frame does each of these thousands of times.
 public struct Cell: Hashable, Sendable {
-    /// A Unicode scalar value, or `GraphemeTable.firstNumber` and up for a cluster of several scalars.
+    /// A Unicode scalar value, `GraphemeTable.firstNumber` and up for a cluster of
+    /// several scalars, or `continuation`. With the style, eight bytes and no
+    /// padding, so rows compare with `memcmp`.
     private var glyph: UInt32
     public var style: CellStyle
-    /// True for the right half of a wide character.
-    public var isContinuation: Bool
+
+    private static let continuation: UInt32 = 0xFFFF_FFFF
 
     public init(_ character: Character = " ", style: CellStyle = .plain, isContinuation: Bool = false) {
         let scalars = character.unicodeScalars
-        if scalars.count == 1, let only = scalars.first {
+        if isContinuation {
+            glyph = Self.continuation
+        } else if scalars.count == 1, let only = scalars.first {
             glyph = only.value
         } else {
             glyph = GraphemeTable.shared.number(of: character)
         }
         self.style = style
-        self.isContinuation = isContinuation
     }
 
     /// A cell holding one scalar that is a character of its own.
     public init(scalar: Unicode.Scalar, style: CellStyle = .plain, isContinuation: Bool = false) {
-        glyph = scalar.value
+        glyph = isContinuation ? Self.continuation : scalar.value
         self.style = style
-        self.isContinuation = isContinuation
     }
+
+    /// True for the right half of a wide character.
+    public var isContinuation: Bool { glyph == Self.continuation }
 
     public var character: Character {
         if glyph < GraphemeTable.firstNumber { return Unicode.Scalar(glyph).map(Character.init) ?? "\u{FFFD}" }
+        if glyph == Self.continuation { return " " }
         return GraphemeTable.shared.character(glyph)
     }
 
@@ -138,6 +145,18 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
     }
 
+    /// Whether row `y` holds the same cells here and in `other` (a screen of the same width).
+    public func rowEquals(_ y: Int, in other: ScreenBuffer) -> Bool {
+        guard other.width == width, y >= 0, y < height, y < other.height else { return false }
+        return cells.withUnsafeBytes { mine in
+            other.cells.withUnsafeBytes { theirs in
+                let stride = MemoryLayout<Cell>.stride
+                guard let a = mine.baseAddress, let b = theirs.baseAddress else { return width == 0 }
+                return memcmp(a + y * width * stride, b + y * width * stride, width * stride) == 0
+            }
+        }
+    }
+
     /// Copies the border of `rect` (its first and last rows and columns) from `other`.
     public mutating func copyEdges(of rect: Rect, from other: ScreenBuffer) {
         guard rect.width > 0, rect.height > 0 else { return }
@@ -148,12 +167,15 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     /// Fills a rectangle with blanks in `style`.
-    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain, scalar: Unicode.Scalar = " ") {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
         for row in y0..<y1 {
-            for column in x0..<x1 { cells[row * width + column] = Cell(scalar: " ", style: style) }
+            // A wide character cut by either end of the run is blanked whole, as a terminal would.
+            clearWideNeighbour(x: x0, y: row)
+            clearWideNeighbour(x: x1 - 1, y: row)
+            for column in x0..<x1 { cells[row * width + column] = Cell(scalar: scalar, style: style) }
         }
     }
 

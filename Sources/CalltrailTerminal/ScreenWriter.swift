@@ -23,6 +23,8 @@ struct ScreenWriter {
         var sgr0: String
         /// `op`: back to the default colours (empty when `sgr0` already does it).
         var originalPair: String
+        /// `op` whatever `sgr0` does: how a colour alone goes back to the default.
+        var defaultColors: String
         var bold: String, reverse: String, underline: String, dim: String
         /// `setaf` / `setab`, with the colour number as their parameter.
         var setForeground: String?, setBackground: String?
@@ -39,7 +41,7 @@ struct ScreenWriter {
             // Most sgr0 strings reset colours too (`ESC[m`, `ESC[0m`); elsewhere `op` does.
             let resets = sgr0.contains("\u{1B}[m") || sgr0.contains("\u{1B}[0m") || sgr0.contains("\u{1B}[0;")
             return Capabilities(
-                sgr0: sgr0, originalPair: resets ? "" : string("op"), bold: string("bold"), reverse: string("rev"),
+                sgr0: sgr0, originalPair: resets ? "" : string("op"), defaultColors: string("op"), bold: string("bold"), reverse: string("rev"),
                 underline: string("smul"), dim: string("dim"), setForeground: ct_tigetstr("setaf").map { String(cString: $0) },
                 setBackground: ct_tigetstr("setab").map { String(cString: $0) }, clear: string("clear"),
                 cursorAddress: string("cup"), lastCellIsSafe: ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1)
@@ -47,7 +49,7 @@ struct ScreenWriter {
 
         /// xterm-256color's, for tests.
         static let xterm = Capabilities(
-            sgr0: "\u{1B}(B\u{1B}[m", originalPair: "", bold: "\u{1B}[1m", reverse: "\u{1B}[7m", underline: "\u{1B}[4m",
+            sgr0: "\u{1B}(B\u{1B}[m", originalPair: "", defaultColors: "\u{1B}[39;49m", bold: "\u{1B}[1m", reverse: "\u{1B}[7m", underline: "\u{1B}[4m",
             dim: "\u{1B}[2m", setForeground: "\u{1B}[%?%p1%{8}%<%t3%p1%d%e%p1%{16}%<%t9%p1%{8}%-%d%e38;5;%p1%d%;m",
             setBackground: "\u{1B}[%?%p1%{8}%<%t4%p1%d%e%p1%{16}%<%t10%p1%{8}%-%d%e48;5;%p1%d%;m",
             clear: "\u{1B}[H\u{1B}[2J", cursorAddress: "\u{1B}[%i%p1%d;%p2%dH", lastCellIsSafe: true)
@@ -60,6 +62,14 @@ struct ScreenWriter {
     /// `cup` is the ANSI form, written without terminfo's interpreter.
     private let ansiCursor: Bool
     private var sequences: [CellStyle: [UInt8]] = [:]
+    private var transitions: [StyleChange: [UInt8]] = [:]
+    /// The attributes the terminal has now; nil when unknown (start, after a full repaint).
+    private var attributes: CellStyle?
+
+    private struct StyleChange: Hashable {
+        var from: CellStyle
+        var to: CellStyle
+    }
 
     init(looks: [ThemeRole: Look], capabilities: Capabilities) {
         self.looks = looks
@@ -75,15 +85,16 @@ struct ScreenWriter {
         let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
         var out: [UInt8] = []
         out.reserveCapacity(full ? next.width * next.height * 2 : 2_048)
-        if full { out += clear }
-        var currentStyle: CellStyle?
-        out += sgr0
+        if full {
+            out += clear
+            attributes = nil
+        }
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
         let width = next.width
         for y in 0..<next.height {
             let row = y * width
-            if !full, let previous, next.cells[row..<(row + width)] == previous.cells[row..<(row + width)] { continue }
+            if !full, let previous, next.rowEquals(y, in: previous) { continue }
             for x in 0..<width {
                 let cell = next.cells[row + x]
                 if cell.isContinuation { continue }
@@ -91,18 +102,34 @@ struct ScreenWriter {
                     // A wide character is written whole when either half changed.
                     let sameTail = x + 1 >= width || !next.cells[row + x + 1].isContinuation
                         || next.cells[row + x + 1] == previous.cells[row + x + 1]
-                    if cell == previous.cells[row + x], sameTail { continue }
+                    if cell == previous.cells[row + x], sameTail {
+                        // A short gap between changes is cheaper written again than jumped over.
+                        guard let at = cursor, at == (x, y), cell.asciiByte != nil, cell.style == attributes,
+                            Self.changeFollows(in: next, previous, row: row, after: x, within: Self.gapWorthWriting)
+                        else { continue }
+                    }
                 }
                 if y == next.height - 1, x == width - 1, !capabilities.lastCellIsSafe { continue }
                 if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: &out) }
-                if cell.style != currentStyle {
-                    currentStyle = cell.style
-                    out += sequence(for: cell.style)
+                if cell.style != attributes {
+                    out += change(from: attributes, to: cell.style)
+                    attributes = cell.style
                 }
                 cursor = write(cell, x: x, y: y, width: width, into: &out)
             }
         }
         return out
+    }
+
+    /// Unchanged cells shorter than a cursor move (`ESC[yy;xxH`) are rewritten instead.
+    static let gapWorthWriting = 5
+
+    /// Whether one of the `within` cells after `x` on the row changed.
+    private static func changeFollows(in next: ScreenBuffer, _ previous: ScreenBuffer, row: Int, after x: Int, within: Int) -> Bool {
+        let end = min(next.width, x + 1 + within)
+        guard x + 1 < end else { return false }
+        for column in (x + 1)..<end where next.cells[row + column] != previous.cells[row + column] { return true }
+        return false
     }
 
     /// Writes the cell's character; returns where the cursor is after it, or
@@ -136,6 +163,42 @@ struct ScreenWriter {
         } else {
             out += Array(Self.expand(capabilities.cursorAddress, Int32(y), Int32(x)).utf8)
         }
+    }
+
+    /// The shortest way from one style to the next: only the colour that changed
+    /// when the emphasis is the same, else everything from a reset.
+    private mutating func change(from old: CellStyle?, to new: CellStyle) -> [UInt8] {
+        guard let old else { return sequence(for: new) }
+        let key = StyleChange(from: old, to: new)
+        if let known = transitions[key] { return known }
+        let a = effective(old), b = effective(new)
+        var out: [UInt8]
+        let sameEmphasis = a.bold == b.bold && a.reverse == b.reverse && a.underline == b.underline && a.dim == b.dim
+        // A colour goes back to the terminal's default only through `op`, which resets both.
+        let toDefault = (a.foreground != b.foreground && b.foreground < 0) || (a.background != b.background && b.background < 0)
+        if sameEmphasis, !toDefault || !capabilities.defaultColors.isEmpty {
+            var text = toDefault ? capabilities.defaultColors : ""
+            if b.foreground >= 0, toDefault || a.foreground != b.foreground, let set = capabilities.setForeground {
+                text += Self.expand(set, Int32(b.foreground))
+            }
+            if b.background >= 0, toDefault || a.background != b.background, let set = capabilities.setBackground {
+                text += Self.expand(set, Int32(b.background))
+            }
+            out = Array(text.utf8)
+        } else {
+            out = sequence(for: new)
+        }
+        transitions[key] = out
+        return out
+    }
+
+    /// A role's look with a style's emphasis on it.
+    private func effective(_ style: CellStyle) -> Look {
+        var look = looks[style.role] ?? Look()
+        look.bold = look.bold || style.bold
+        look.reverse = look.reverse || style.reverse
+        look.underline = look.underline || style.underline
+        return look
     }
 
     /// The attributes for `style`: reset, then the role's look and the style's emphasis.

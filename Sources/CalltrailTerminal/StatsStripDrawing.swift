@@ -1,5 +1,6 @@
 import CalltrailModel
 import CalltrailViewModel
+import Synchronization
 
 /// The calls pane's stats strip fitted to the pane: the figures in words
 /// (calls, talk time, connect rate), the outcome mix as a bar of letters in each
@@ -10,7 +11,17 @@ import CalltrailViewModel
 enum StatsStripDrawing {
     static let separator = " · "
 
+    /// The last strip drawn: most frames draw the same one again (a key moves the selection, not the figures).
+    private static let lastDrawn = Mutex<(facts: StatsStripFacts, width: Int, rows: [FrameRow])?>(nil)
+
     static func rows(_ facts: StatsStripFacts, width: Int) -> [FrameRow] {
+        if let last = lastDrawn.withLock({ $0 }), last.width == width, last.facts == facts { return last.rows }
+        let rows = layOut(facts, width: width)
+        lastDrawn.withLock { $0 = (facts, width, rows) }
+        return rows
+    }
+
+    private static func layOut(_ facts: StatsStripFacts, width: Int) -> [FrameRow] {
         let room = max(0, width - 1)
         let words = fittedWords(facts, room: room)
         var first = [Span(" ")]

@@ -4,9 +4,8 @@ import Synchronization
 
 /// Calls' list rows as formatted for a zone (and, in the inbox, a lead's name):
 /// every frame shows a screenful of them and a key usually moves only the
-/// selection, so each is formatted once, not once per frame. A call compares
-/// cheaply with its own copy (strings and arrays share storage); a changed call
-/// is formatted again.
+/// selection, so each is formatted once, not once per frame. A call whose shown
+/// fields changed is formatted again.
 final class CallRowCache: Sendable {
     static let shared = CallRowCache()
 
@@ -21,9 +20,16 @@ final class CallRowCache: Sendable {
     private static let capacity = 4_096
     private let entries = Mutex<[CallID: Entry]>([:])
 
+    /// The fields `CallRow` is made of (comparing the whole call would walk its raw JSON every frame).
+    private static func showsTheSame(_ a: Call, _ b: Call) -> Bool {
+        a.direction == b.direction && a.startTime == b.startTime && a.duration == b.duration && a.status == b.status
+            && a.outcome == b.outcome && a.rating == b.rating && a.note == b.note && a.isManual == b.isManual
+            && a.isDeleted == b.isDeleted && a.unreadable == b.unreadable && (a.unreadable == nil || a.raw == b.raw)
+    }
+
     func row(for call: Call, zone: TimeZone, lead: String, isSelected: Bool) -> CallRow {
         let hit = entries.withLock { entries -> CallRow? in
-            guard let entry = entries[call.id], entry.zone == zone, entry.lead == lead, entry.call == call else { return nil }
+            guard let entry = entries[call.id], entry.zone == zone, entry.lead == lead, Self.showsTheSame(entry.call, call) else { return nil }
             return entry.row
         }
         if let hit { return hit.selecting(isSelected) }

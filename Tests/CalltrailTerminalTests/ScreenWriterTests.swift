@@ -121,8 +121,35 @@ import Testing
         #expect(difference.count < full / 2, "a few changed cells cost far less than the whole screen")
         #expect(terminal.styles[2][5].isEmpty || !terminal.styles[2][5].contains("7"), "the restyled cells lost the selection's reverse")
 
-        // Nothing changed: nothing but the attribute reset is written.
-        #expect(writer.bytes(from: second, to: second) == Array(ScreenWriter.Capabilities.xterm.sgr0.utf8))
+        // Nothing changed: nothing is written.
+        #expect(writer.bytes(from: second, to: second).isEmpty)
+    }
+
+    @Test func aShortGapBetweenChangesIsWrittenNotJumpedAndAColourChangeAlone() {
+        var writer = Self.writer()
+        var first = ScreenBuffer(width: 30, height: 2)
+        first.put("abcdefghij", x: 0, y: 0)
+        var terminal = ReplayTerminal(width: 30, height: 2)
+        terminal.feed(writer.bytes(from: nil, to: first))
+        var second = first
+        second.put("X", x: 1, y: 0)
+        second.put("Y", x: 4, y: 0)
+        second.put("Z", x: 20, y: 0)
+        let bytes = writer.bytes(from: first, to: second)
+        terminal.feed(bytes)
+        #expect(terminal.lines == second.lines)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("XcdY"), "two unchanged cells are rewritten: \(text)")
+        #expect(text.components(separatedBy: "H").count - 1 == 2, "one cursor move to the first change, one to the far one: \(text)")
+
+        // Same emphasis, another colour: only the colour is sent, no reset.
+        var third = second
+        third.restyle(x: 0, y: 1, width: 0, style: .plain)
+        third.put("ab", x: 0, y: 1, style: CellStyle(.focusBorder))
+        third.put("cd", x: 2, y: 1, style: CellStyle(.selection, bold: true))
+        let colours = writer.bytes(from: second, to: third)
+        terminal.feed(colours)
+        #expect(terminal.lines == third.lines)
     }
 
     @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
@@ -148,6 +175,21 @@ import Testing
         var screen = ScreenBuffer(width: 10, height: 3)
         screen.put("hi", x: 4, y: 2)
         let bytes = writer.bytes(from: ScreenBuffer(width: 10, height: 3), to: screen)
-        #expect(bytes.starts(with: Array(ScreenWriter.Capabilities.xterm.sgr0.utf8) + [0x1B, UInt8(ascii: "Y"), 32 + 2, 32 + 4]))
+        #expect(bytes.starts(with: [0x1B, UInt8(ascii: "Y"), 32 + 2, 32 + 4]))
+    }
+}
+
+@Suite struct CellLayoutTests {
+    /// Rows are compared with memcmp: a cell must have no padding bytes.
+    @Test func aCellIsEightBytesWithoutPadding() {
+        #expect(MemoryLayout<Cell>.size == 8)
+        #expect(MemoryLayout<Cell>.stride == 8)
+        var screen = ScreenBuffer(width: 6, height: 2)
+        screen.put("ab高", x: 0, y: 0)
+        var other = screen
+        #expect(screen.rowEquals(0, in: other) && screen.rowEquals(1, in: other))
+        other.restyle(x: 2, y: 0, width: 1, style: CellStyle(.selection))
+        #expect(!screen.rowEquals(0, in: other))
+        #expect(screen.rowEquals(1, in: other))
     }
 }
