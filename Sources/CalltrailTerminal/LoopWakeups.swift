@@ -16,6 +16,8 @@ final class LoopWakeups {
     /// When the timer fires next; nil when it is not set.
     private var timerDeadline: ContinuousClock.Instant?
     private var stepScheduled = false
+    /// A scheduled step is to read input too.
+    private var scheduledInput = false
     private let clock = ContinuousClock()
 
     /// Starts watching stdin and the SIGWINCH pipe. The handlers read everything
@@ -53,12 +55,15 @@ final class LoopWakeups {
     /// Runs the step soon (once for any number of calls before it runs): for a
     /// state change the loop did not make itself, and for the first frame.
     func scheduleStep(input: Bool = false) {
+        scheduledInput = scheduledInput || input
         guard !stepScheduled else { return }
         stepScheduled = true
         DispatchQueue.main.async { [weak self] in
             MainActor.assumeIsolated {
                 guard let self else { return }
+                let input = self.scheduledInput
                 self.stepScheduled = false
+                self.scheduledInput = false
                 self.step?(input)
             }
         }

@@ -36,15 +36,29 @@ struct ScreenWriter {
 
         /// The loaded terminal's (curses has read its entry).
         static func fromTerminfo() -> Capabilities {
-            func string(_ name: String) -> String { ct_tigetstr(name).map { String(cString: $0) } ?? "" }
+            func string(_ name: String) -> String { ct_tigetstr(name).map { withoutPadding(String(cString: $0)) } ?? "" }
             let sgr0 = string("sgr0")
             // Most sgr0 strings reset colours too (`ESC[m`, `ESC[0m`); elsewhere `op` does.
             let resets = sgr0.contains("\u{1B}[m") || sgr0.contains("\u{1B}[0m") || sgr0.contains("\u{1B}[0;")
             return Capabilities(
                 sgr0: sgr0, originalPair: resets ? "" : string("op"), defaultColors: string("op"), bold: string("bold"), reverse: string("rev"),
-                underline: string("smul"), dim: string("dim"), setForeground: ct_tigetstr("setaf").map { String(cString: $0) },
-                setBackground: ct_tigetstr("setab").map { String(cString: $0) }, clear: string("clear"),
+                underline: string("smul"), dim: string("dim"), setForeground: ct_tigetstr("setaf").map { withoutPadding(String(cString: $0)) },
+                setBackground: ct_tigetstr("setab").map { withoutPadding(String(cString: $0)) }, clear: string("clear"),
                 cursorAddress: string("cup"), lastCellIsSafe: ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1)
+        }
+
+        /// A capability without its padding (`$<5>`, `$<2/>`): delays for hardware
+        /// terminals that curses' tputs would wait out; written as they are, they would show as text.
+        static func withoutPadding(_ capability: String) -> String {
+            guard capability.contains("$<") else { return capability }
+            var out = ""
+            var rest = capability[...]
+            while let start = rest.range(of: "$<") {
+                out += rest[..<start.lowerBound]
+                guard let end = rest[start.upperBound...].firstIndex(of: ">") else { return out + rest[start.lowerBound...] }
+                rest = rest[rest.index(after: end)...]
+            }
+            return out + rest
         }
 
         /// xterm-256color's, for tests.

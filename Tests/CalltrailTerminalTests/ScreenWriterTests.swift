@@ -167,6 +167,14 @@ import Testing
         #expect(whole.lines == ["", "abcde"])
     }
 
+    @Test func paddingIsLeftOutOfCapabilities() {
+        // vt100's: padding for hardware terminals, which tputs would wait out.
+        #expect(ScreenWriter.Capabilities.withoutPadding("\u{1B}[%i%p1%d;%p2%dH$<5>") == "\u{1B}[%i%p1%d;%p2%dH")
+        #expect(ScreenWriter.Capabilities.withoutPadding("\u{1B}[m\u{0F}$<2>") == "\u{1B}[m\u{0F}")
+        #expect(ScreenWriter.Capabilities.withoutPadding("\u{1B}[1m$<2/>x$<3*>") == "\u{1B}[1mx")
+        #expect(ScreenWriter.Capabilities.withoutPadding("no padding") == "no padding")
+    }
+
     @Test func aCursorAddressThatIsNotANSIGoesThroughTerminfo() {
         // vt52-style addressing: ESC Y row+32 col+32.
         var capabilities = ScreenWriter.Capabilities.xterm
