@@ -71,7 +71,6 @@ struct ScreenWriter {
 
     private let looks: [ThemeRole: Look]
     private let capabilities: Capabilities
-    private let sgr0: [UInt8]
     private let clear: [UInt8]
     /// `cup` is the ANSI form, written without terminfo's interpreter.
     private let ansiCursor: Bool
@@ -88,7 +87,6 @@ struct ScreenWriter {
     init(looks: [ThemeRole: Look], capabilities: Capabilities) {
         self.looks = looks
         self.capabilities = capabilities
-        sgr0 = Array(capabilities.sgr0.utf8)
         clear = Array(capabilities.clear.utf8)
         let cup = capabilities.cursorAddress
         ansiCursor = Self.expand(cup, 0, 0) == "\u{1B}[1;1H" && Self.expand(cup, 9, 119) == "\u{1B}[10;120H"
@@ -156,13 +154,13 @@ struct ScreenWriter {
         let character = cell.character
         let scalars = character.unicodeScalars
         if scalars.count == 1, let only = scalars.first {
-            out += Array(String(only).utf8)
+            UTF8.encode(only) { out.append($0) }
             let next = x + max(1, DisplayText.width(of: only))
             return next < width ? (next, y) : nil
         }
         // A cluster goes out as curses sent it: glyph by glyph, nothing after a joiner.
         for glyph in CellGlyphs.glyphs(of: character) where x + glyph.offset < width {
-            for scalar in glyph.scalars { out += Array(String(scalar).utf8) }
+            for scalar in glyph.scalars { UTF8.encode(scalar) { out.append($0) } }
         }
         return nil
     }
