@@ -21,16 +21,8 @@ static inline WINDOW *ct_stdscr(void) { return stdscr; }
 static inline int ct_lines(void) { return LINES; }
 static inline int ct_cols(void) { return COLS; }
 static inline int ct_colors(void) { return COLORS; }
-static inline int ct_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ct_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int ct_getmaxx(WINDOW *w) { return getmaxx(w); }
-static inline attr_t ct_a_normal(void) { return A_NORMAL; }
-static inline attr_t ct_a_bold(void) { return A_BOLD; }
-static inline attr_t ct_a_reverse(void) { return A_REVERSE; }
-static inline attr_t ct_a_dim(void) { return A_DIM; }
-static inline attr_t ct_a_underline(void) { return A_UNDERLINE; }
-static inline attr_t ct_a_italic(void) { return A_ITALIC; }
-static inline attr_t ct_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int ct_key_f(int n) { return KEY_F(n); }
 static inline int ct_key_resize(void) { return KEY_RESIZE; }
 static inline int ct_key_mouse(void) { return KEY_MOUSE; }

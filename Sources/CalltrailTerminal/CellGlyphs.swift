@@ -1,11 +1,12 @@
 import CalltrailModel
 
-/// How one user-visible character is handed to curses. A `cchar_t` holds one
-/// spacing character and a few zero-width marks after it, so a cluster such as
+/// How one user-visible character is written to the terminal (`ScreenWriter`):
+/// as curses' `cchar_t` held it, one spacing character and a few zero-width marks
+/// after it, so a cluster such as
 /// Devanagari "र्मा" (three spacing characters) is drawn as several glyphs side
 /// by side, each at its own column. What follows a zero-width joiner is left out:
 /// `DisplayText.width` counts a joined emoji as its first part, as tmux draws it,
-/// and sending the rest would move the terminal's cursor differently from curses'.
+/// and sending the rest would move the terminal's cursor differently from ours.
 enum CellGlyphs {
     struct Glyph: Equatable {
         /// Columns after the character's first column.

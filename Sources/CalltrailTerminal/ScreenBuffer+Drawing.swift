@@ -22,7 +22,7 @@ extension ScreenBuffer {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let border = BoxGlyphs(focused: focused)
         put(border.topLeft, x: rect.x, y: rect.y, style: border.style)
-        repeatScalar(border.horizontal, x: rect.x + 1, y: rect.y, count: rect.width - 2, style: border.style)
+        fill(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1, style: border.style, scalar: border.horizontal)
         put(border.topRight, x: rect.x + rect.width - 1, y: rect.y, style: border.style)
         // " Title suffix " in the top edge, cut to fit.
         let room = rect.width - 4
@@ -40,13 +40,8 @@ extension ScreenBuffer {
         let border = BoxGlyphs(focused: focused)
         let bottom = rect.y + rect.height - 1
         put(border.bottomLeft, x: rect.x, y: bottom, style: border.style)
-        repeatScalar(border.horizontal, x: rect.x + 1, y: bottom, count: rect.width - 2, style: border.style)
+        fill(x: rect.x + 1, y: bottom, width: rect.width - 2, height: 1, style: border.style, scalar: border.horizontal)
         put(border.bottomRight, x: rect.x + rect.width - 1, y: bottom, style: border.style)
-    }
-
-    /// `count` cells of one narrow scalar from (x, y) along the row.
-    mutating func repeatScalar(_ scalar: Unicode.Scalar, x: Int, y: Int, count: Int, style: CellStyle) {
-        fill(x: x, y: y, width: count, height: 1, style: style, scalar: scalar)
     }
 
     /// Text centred on row `y` of `rect`.

@@ -106,13 +106,7 @@ public struct ScreenBuffer: Sendable, Equatable {
                 let w = DisplayText.width(of: scalar)
                 if w == 0 { continue }
                 if column + w > end { break }
-                if column >= 0 {
-                    for covered in column..<(column + w) { clearWideNeighbour(x: covered, y: y) }
-                    cells[y * width + column] = Cell(scalar: scalar, style: style)
-                    for covered in (column + 1)..<(column + w) {
-                        cells[y * width + covered] = Cell(scalar: " ", style: style, isContinuation: true)
-                    }
-                }
+                place(Cell(scalar: scalar, style: style), columns: w, x: column, y: y)
                 column += w
             }
             return column
@@ -121,17 +115,21 @@ public struct ScreenBuffer: Sendable, Equatable {
             let w = DisplayText.width(of: character)
             if w == 0 { continue }  // zero-width marks already counted with their base
             if column + w > end { break }
-            if column >= 0 {
-                for covered in column..<(column + w) { clearWideNeighbour(x: covered, y: y) }
-                cells[y * width + column] = Cell(character, style: style)
-                // A character wider than one column (CJK, emoji, an Indic conjunct) owns the cells after it.
-                for covered in (column + 1)..<(column + w) {
-                    cells[y * width + covered] = Cell(scalar: " ", style: style, isContinuation: true)
-                }
-            }
+            place(Cell(character, style: style), columns: w, x: column, y: y)
             column += w
         }
         return column
+    }
+
+    /// Puts `cell` at (x, y) over `columns` cells: a character wider than one column
+    /// (CJK, emoji, an Indic conjunct) owns the cells after it. Left of the screen: nothing.
+    private mutating func place(_ cell: Cell, columns: Int, x: Int, y: Int) {
+        guard x >= 0 else { return }
+        for covered in x..<(x + columns) { clearWideNeighbour(x: covered, y: y) }
+        cells[y * width + x] = cell
+        for covered in (x + 1)..<(x + columns) {
+            cells[y * width + covered] = Cell(scalar: " ", style: cell.style, isContinuation: true)
+        }
     }
 
     /// Copies the cells of `rect` from `other` (a screen of the same size).
@@ -166,7 +164,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         copy(Rect(x: rect.x + rect.width - 1, y: rect.y, width: 1, height: rect.height), from: other)
     }
 
-    /// Fills a rectangle with blanks in `style`.
+    /// Fills a rectangle with blanks (or one narrow `scalar`, e.g. a box's line) in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain, scalar: Unicode.Scalar = " ") {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)

@@ -216,11 +216,11 @@ struct ScreenWriter {
     /// The attributes for `style`: reset, then the role's look and the style's emphasis.
     private mutating func sequence(for style: CellStyle) -> [UInt8] {
         if let known = sequences[style] { return known }
-        let look = looks[style.role] ?? Look()
+        let look = effective(style)
         var text = capabilities.sgr0 + capabilities.originalPair
-        if look.bold || style.bold { text += capabilities.bold }
-        if look.reverse || style.reverse { text += capabilities.reverse }
-        if look.underline || style.underline { text += capabilities.underline }
+        if look.bold { text += capabilities.bold }
+        if look.reverse { text += capabilities.reverse }
+        if look.underline { text += capabilities.underline }
         if look.dim { text += capabilities.dim }
         if look.foreground >= 0, let set = capabilities.setForeground { text += Self.expand(set, Int32(look.foreground)) }
         if look.background >= 0, let set = capabilities.setBackground { text += Self.expand(set, Int32(look.background)) }
