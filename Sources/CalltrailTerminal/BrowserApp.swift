@@ -15,6 +15,8 @@ public final class BrowserApp {
     private var scroll = ScrollState()
     /// The last frame drawn: panes and rows that did not change are copied from it.
     private var lastFrame: FrameRenderer.Drawn?
+    /// Rows the frame builder laid out for earlier frames.
+    private let memo = FrameBuilderMemo()
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
     private var helpArea = (rows: 0, lines: 0)
@@ -114,7 +116,7 @@ public final class BrowserApp {
     }
 
     private func draw() {
-        var model = BrowserFrameBuilder.frame(browser.state, width: size.width, height: size.height)
+        var model = BrowserFrameBuilder.frame(browser.state, width: size.width, height: size.height, memo: memo)
         if let startupNotice, model.footerMessage == nil {
             model.footerMessage = startupNotice
             model.footerMessageIsError = true

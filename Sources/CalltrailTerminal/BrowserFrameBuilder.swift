@@ -14,7 +14,8 @@ public enum BrowserFrameBuilder {
         return (max(1, inner.height), max(1, inner.width - 2))
     }
 
-    public static func frame(_ state: BrowserState, width: Int, height: Int) -> FrameModel {
+    /// The frame for `state`; with `memo`, rows laid out for an earlier frame are reused where their inputs are the same.
+    public static func frame(_ state: BrowserState, width: Int, height: Int, memo: FrameBuilderMemo? = nil) -> FrameModel {
         let layout = Layout(width: width, height: height, focus: state.focus)
         let bodyInner = ScreenBuffer.inner(layout.body)
         let callsWidth = layout.rect(of: .calls).map { ScreenBuffer.inner($0).width } ?? bodyInner.width
@@ -44,7 +45,7 @@ public enum BrowserFrameBuilder {
             headerLeft: headerLeft, headerRight: headerRight, spinner: header.spinner ?? "",
             focus: state.focus, overlay: state.overlay,
             leads: leadsPane(state),
-            calls: callsPane(state, width: callsWidth),
+            calls: callsPane(state, width: callsWidth, memo: memo),
             detail: detailPane(state, width: detailWidth, height: bodyInner.height),
             filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
             searchPrompt: footer.searchPrompt, filterSummary: filterSummary(footer),
@@ -153,35 +154,24 @@ public enum BrowserFrameBuilder {
         return PaneFrame(title: state.leadsTitle, rows: frameRows, selectedRow: rows.firstIndex { $0.isSelected }, message: message)
     }
 
-    static func callsPane(_ state: BrowserState, width: Int) -> PaneFrame {
-        let rows = state.visibleTimelineRows
-        // The status column goes first when the pane is narrow; the note takes what is left.
-        let showStatus = width >= 70
+    static func callsPane(_ state: BrowserState, width: Int, memo: FrameBuilderMemo? = nil) -> PaneFrame {
         let inbox = state.timeline?.isInbox == true
-        var frameRows: [FrameRow] = rows.map { row in
-            switch row {
-            case .day(let text):
-                return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
-            case .call(let call):
-                var spans = [
-                    Span(" "), Span(call.glyph + " "), Span(call.time, width: .fixed(5)),
-                    Span(call.duration, width: .fixed(8), alignRight: true), Span("  "),
-                ]
-                // The inbox names each call's lead; the status gives way to it.
-                if inbox { spans.append(Span(call.lead, CellStyle(.heading), width: .fixed(max(10, min(24, width / 4))))) }
-                if inbox { spans.append(Span(" ")) }
-                if showStatus && !inbox {
-                    spans.append(Span(call.status, CellStyle(ThemeRole.status(CallStatus(rawValue: call.status))), width: .fixed(11)))
+        var frameRows: [FrameRow] = []
+        var selected: Int?
+        if let key = state.timelineRowsKey, let timeline = state.timeline {
+            let memo = memo ?? FrameBuilderMemo()
+            let context = FrameBuilderMemo.Context(key: key, width: width, inbox: inbox)
+            let shown = state.visibleTimelineLines
+            if let day = shown.pinnedDay { frameRows.append(dayRow(state.dayHeading(day))) }
+            for line in shown.lines.clamped(to: 0..<timeline.lines.count) {
+                let laidOut = memo.line(line, in: context) {
+                    state.timelineEntry(atLine: line).map { .init(row: callsRow($0.row, inbox: inbox, width: width), showsCall: $0.line != nil) }
                 }
-                spans += [
-                    Span(call.outcomeLabel, CellStyle(ThemeRole.outcome(call.outcome)), width: .fixed(12)),
-                    Span(call.rating, CellStyle(.muted), width: .fixed(6)),
-                    Span(call.isDeleted ? "[deleted] " + call.note : call.note, width: .fill),
-                ]
-                return FrameRow(spans)
+                guard let laidOut else { continue }
+                if laidOut.showsCall, line == timeline.selectedLine, selected == nil { selected = frameRows.count }
+                frameRows.append(laidOut.row)
             }
         }
-        let selected = rows.firstIndex { if case .call(let call) = $0 { return call.isSelected } else { return false } }
         let status = state.timelineStatus
         // The tail line follows rows; with no rows, the pane's one message says it all.
         if status == .rows, frameRows.count < state.timelineRows, let tail = tailRow(state.timelineTail) {
@@ -225,6 +215,36 @@ public enum BrowserFrameBuilder {
         }
         if let strip = state.statsStrip { pane.banner += StatsStripDrawing.rows(strip, width: width) }
         return pane
+    }
+
+    static func dayRow(_ heading: String) -> FrameRow {
+        FrameRow([Span(" " + heading, CellStyle(.heading, bold: true))], isSelectable: false)
+    }
+
+    /// One row of the timeline as laid out in a pane `width` columns wide.
+    static func callsRow(_ row: TimelineRow, inbox: Bool, width: Int) -> FrameRow {
+        switch row {
+        case .day(let text):
+            return dayRow(text)
+        case .call(let call):
+            var spans = [
+                Span(" "), Span(call.glyph + " "), Span(call.time, width: .fixed(5)),
+                Span(call.duration, width: .fixed(8), alignRight: true), Span("  "),
+            ]
+            // The inbox names each call's lead; the status gives way to it.
+            if inbox { spans.append(Span(call.lead, CellStyle(.heading), width: .fixed(max(10, min(24, width / 4))))) }
+            if inbox { spans.append(Span(" ")) }
+            // The status column goes first when the pane is narrow; the note takes what is left.
+            if width >= 70 && !inbox {
+                spans.append(Span(call.status, CellStyle(ThemeRole.status(CallStatus(rawValue: call.status))), width: .fixed(11)))
+            }
+            spans += [
+                Span(call.outcomeLabel, CellStyle(ThemeRole.outcome(call.outcome)), width: .fixed(12)),
+                Span(call.rating, CellStyle(.muted), width: .fixed(6)),
+                Span(call.isDeleted ? "[deleted] " + call.note : call.note, width: .fill),
+            ]
+            return FrameRow(spans)
+        }
     }
 
     static func tailRow(_ tail: TimelineTail) -> FrameRow? {

@@ -215,8 +215,14 @@ public struct FrameRenderer: Sendable {
             case .fixed(let n): columns = min(n, room)
             case .fill: columns = min(fill, room)
             }
-            let text = DisplayText.truncate(span.text, to: columns)
-            let pad = max(0, columns - DisplayText.width(text))
+            // Text that fits (most does) is measured once and drawn as it is.
+            var text = span.text
+            var textWidth = DisplayText.standaloneScalarsWidth(text) ?? Int.max
+            if textWidth > columns {
+                text = DisplayText.truncate(text, to: columns)
+                textWidth = DisplayText.width(text)
+            }
+            let pad = max(0, columns - textWidth)
             if span.alignRight {
                 screen.fill(x: column, y: y, width: pad, height: 1, style: span.style)
                 screen.put(text, x: column + pad, y: y, style: span.style, limit: columns - pad)

@@ -17,6 +17,9 @@ public struct CellStyle: Hashable, Sendable {
     }
 
     public static let plain = CellStyle()
+
+    /// The style as the four bytes it is: equal bits, equal styles.
+    var bits: UInt32 { unsafeBitCast(self, to: UInt32.self) }
 }
 
 /// One terminal cell. A wide character occupies its cell and marks the next one
@@ -58,6 +61,12 @@ public struct Cell: Hashable, Sendable {
         if glyph == Self.continuation { return " " }
         return GraphemeTable.shared.character(glyph)
     }
+
+    /// The cell as the eight bytes it is: equal bits, equal cells (compared thousands of times a frame).
+    var bits: UInt64 { unsafeBitCast(self, to: UInt64.self) }
+
+    /// The scalar the cell holds when it is one character of its own (not a cluster, not a continuation).
+    var scalar: Unicode.Scalar? { glyph < GraphemeTable.firstNumber ? Unicode.Scalar(glyph) : nil }
 
     /// The printable ASCII byte the cell holds, if it is one.
     var asciiByte: UInt8? { glyph >= 0x20 && glyph < 0x7F ? UInt8(glyph) : nil }

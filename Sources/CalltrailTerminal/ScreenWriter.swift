@@ -75,14 +75,11 @@ struct ScreenWriter {
     /// `cup` is the ANSI form, written without terminfo's interpreter.
     private let ansiCursor: Bool
     private var sequences: [CellStyle: [UInt8]] = [:]
-    private var transitions: [StyleChange: [UInt8]] = [:]
+    /// Keyed by both styles' bits (`StyleChange.key`): hashing one integer a change, not two structs.
+    private var transitions: [UInt64: [UInt8]] = [:]
     /// The attributes the terminal has now; nil when unknown (start, after a full repaint).
     private var attributes: CellStyle?
 
-    private struct StyleChange: Hashable {
-        var from: CellStyle
-        var to: CellStyle
-    }
 
     init(looks: [ThemeRole: Look], capabilities: Capabilities) {
         self.looks = looks
@@ -101,30 +98,40 @@ struct ScreenWriter {
             out += clear
             attributes = nil
         }
+        let earlier = full ? nil : previous
+        let now = next.cells
+        let before = earlier?.cells ?? []
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
         let width = next.width
         for y in 0..<next.height {
             let row = y * width
-            if !full, let previous, next.rowEquals(y, in: previous) { continue }
-            for x in 0..<width {
-                let cell = next.cells[row + x]
-                if cell.isContinuation { continue }
-                if !full, let previous {
-                    // A wide character is written whole when either half changed.
-                    let sameTail = x + 1 >= width || !next.cells[row + x + 1].isContinuation
-                        || next.cells[row + x + 1] == previous.cells[row + x + 1]
-                    if cell == previous.cells[row + x], sameTail {
-                        // A short gap between changes is cheaper written again than jumped over.
-                        guard let at = cursor, at == (x, y), cell.asciiByte != nil, cell.style == attributes,
-                            Self.changeFollows(in: next, previous, row: row, after: x, within: Self.gapWorthWriting)
-                        else { continue }
+            if let earlier, next.rowEquals(y, in: earlier) { continue }
+            var x = 0
+            while x < width {
+                if earlier != nil {
+                    // Unchanged cells are passed over as the eight bytes they are.
+                    var changed = x
+                    while changed < width, now[row + changed].bits == before[row + changed].bits { changed += 1 }
+                    if changed == width { break }
+                    // A wide character is written whole when either half changedd.
+                    while changed > 0, now[row + changed].isContinuation { changed -= 1 }
+                    // A short gap between changeds is cheaper written again than jumped over.
+                    if changed > x, let at = cursor, at == (x, y), changed - x <= Self.gapWorthWriting,
+                        (x..<changed).allSatisfy({ now[row + $0].asciiByte != nil && now[row + $0].style == attributes })
+                    {
+                        for column in x..<changed { if let byte = now[row + column].asciiByte { out.append(byte) } }
+                        cursor = (changed, y)
                     }
+                    x = max(x, changed)
                 }
+                let cell = now[row + x]
+                defer { x += 1 }
+                if cell.isContinuation { continue }
                 if y == next.height - 1, x == width - 1, !capabilities.lastCellIsSafe { continue }
                 if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: &out) }
                 if cell.style != attributes {
-                    out += change(from: attributes, to: cell.style)
+                    out.append(contentsOf: change(from: attributes, to: cell.style))
                     attributes = cell.style
                 }
                 cursor = write(cell, x: x, y: y, width: width, into: &out)
@@ -136,14 +143,6 @@ struct ScreenWriter {
     /// Unchanged cells shorter than a cursor move (`ESC[yy;xxH`) are rewritten instead.
     static let gapWorthWriting = 5
 
-    /// Whether one of the `within` cells after `x` on the row changed.
-    private static func changeFollows(in next: ScreenBuffer, _ previous: ScreenBuffer, row: Int, after x: Int, within: Int) -> Bool {
-        let end = min(next.width, x + 1 + within)
-        guard x + 1 < end else { return false }
-        for column in (x + 1)..<end where next.cells[row + column] != previous.cells[row + column] { return true }
-        return false
-    }
-
     /// Writes the cell's character; returns where the cursor is after it, or
     /// nil when a cluster's width on the terminal is not certain.
     private func write(_ cell: Cell, x: Int, y: Int, width: Int, into out: inout [UInt8]) -> (x: Int, y: Int)? {
@@ -151,13 +150,12 @@ struct ScreenWriter {
             out.append(ascii)
             return x + 1 < width ? (x + 1, y) : nil
         }
-        let character = cell.character
-        let scalars = character.unicodeScalars
-        if scalars.count == 1, let only = scalars.first {
+        if let only = cell.scalar {
             UTF8.encode(only) { out.append($0) }
             let next = x + max(1, DisplayText.width(of: only))
             return next < width ? (next, y) : nil
         }
+        let character = cell.character
         // A cluster goes out as curses sent it: glyph by glyph, nothing after a joiner.
         for glyph in CellGlyphs.glyphs(of: character) where x + glyph.offset < width {
             for scalar in glyph.scalars { UTF8.encode(scalar) { out.append($0) } }
@@ -167,13 +165,26 @@ struct ScreenWriter {
 
     private func moveCursor(x: Int, y: Int, into out: inout [UInt8]) {
         if ansiCursor {
-            out += [0x1B, UInt8(ascii: "[")]
-            out += Array(String(y + 1).utf8)
+            out.append(0x1B)
+            out.append(UInt8(ascii: "["))
+            Self.appendDecimal(y + 1, to: &out)
             out.append(UInt8(ascii: ";"))
-            out += Array(String(x + 1).utf8)
+            Self.appendDecimal(x + 1, to: &out)
             out.append(UInt8(ascii: "H"))
         } else {
             out += Array(Self.expand(capabilities.cursorAddress, Int32(y), Int32(x)).utf8)
+        }
+    }
+
+    /// `n` (≥ 0) in decimal digits, without making a string.
+    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        var divisor = 1
+        while divisor * 10 <= n { divisor *= 10 }
+        var rest = n
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 
@@ -181,7 +192,7 @@ struct ScreenWriter {
     /// when the emphasis is the same, else everything from a reset.
     private mutating func change(from old: CellStyle?, to new: CellStyle) -> [UInt8] {
         guard let old else { return sequence(for: new) }
-        let key = StyleChange(from: old, to: new)
+        let key = UInt64(old.bits) << 32 | UInt64(new.bits)
         if let known = transitions[key] { return known }
         let a = effective(old), b = effective(new)
         var out: [UInt8]

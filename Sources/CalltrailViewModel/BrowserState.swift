@@ -46,7 +46,9 @@ public struct BrowserState: Sendable {
     public internal(set) var wallClock: Date
     public internal(set) var quitRequested = false
     /// Names of the leads loaded so far, for the inbox's rows.
-    public internal(set) var leadNames: [LeadID: String] = [:]
+    public internal(set) var leadNames: [LeadID: String] = [:] { didSet { leadNamesRevision = ContentRevision.next() } }
+    /// Changes whenever `leadNames` does (the inbox's rows name each call's lead).
+    public private(set) var leadNamesRevision = ContentRevision.next()
     /// What the open inbox asks for (its `until` fixed when it opened).
     public internal(set) var inboxQuery: RecentCallsQuery?
     /// Why the open inbox's walk stopped where it did (a year without calls), if it said.

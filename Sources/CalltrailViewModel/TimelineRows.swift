@@ -89,18 +89,52 @@ public enum TimelineTail: Sendable, Hashable {
     case failed(String)
 }
 
+/// What the timeline's rows are made from, apart from which one is selected:
+/// under equal keys a line gives the same row, so the front end lays each out
+/// once and not on every key that moves the selection or scrolls.
+public struct TimelineRowsKey: Hashable, Sendable {
+    let timeline: Int
+    let leadNames: Int
+    let today: Int
+    let zone: TimeZone
+}
+
+/// A row on screen and the line of the timeline it shows (nil for day headings).
+public struct VisibleTimelineRow: Sendable, Hashable {
+    public let line: Int?
+    public let row: TimelineRow
+}
+
 extension BrowserState {
-    /// The rows on screen, from the first visible line, at most `listRows` of them.
     /// The rows on screen, the first one the pinned day heading when the top
-    /// call's own heading is scrolled off.
-    public var visibleTimelineRows: [TimelineRow] {
+    /// call's own heading is scrolled off; at most `timelineRows` of them.
+    public var visibleTimelineRows: [TimelineRow] { visibleTimeline.map(\.row) }
+
+    /// The rows on screen with the lines they show.
+    public var visibleTimeline: [VisibleTimelineRow] {
+        let shown = visibleTimelineLines
+        let heading = shown.pinnedDay.map { [VisibleTimelineRow(line: nil, row: .day(dayHeading($0)))] } ?? []
+        return heading + timelineEntries(from: shown.lines.lowerBound, count: shown.lines.count)
+    }
+
+    /// Which lines are on screen: from the top line, or under the pinned heading
+    /// of the top call's day (`pinnedDay`) when its own heading is scrolled off.
+    public var visibleTimelineLines: (pinnedDay: Int?, lines: Range<Int>) {
         let top = timeline?.topLine ?? 0
-        guard timelineRows > 1, let day = timeline?.pinnedDay else { return timelineRows(from: top, count: timelineRows) }
-        return [.day(dayHeading(day))] + timelineRows(from: top + 1, count: timelineRows - 1)
+        guard timelineRows > 1, let day = timeline?.pinnedDay else { return (nil, top..<(top + timelineRows)) }
+        return (day, (top + 1)..<(top + timelineRows))
+    }
+
+    /// The key of each line's row (`timelineEntry(atLine:)`); nil with no timeline.
+    public var timelineRowsKey: TimelineRowsKey? {
+        guard let timeline else { return nil }
+        return TimelineRowsKey(
+            timeline: timeline.revision, leadNames: leadNamesRevision, today: LocalDay.number(of: wallClock, in: settings.timeZone),
+            zone: settings.timeZone)
     }
 
     /// "Today · Tue 17 Nov 2026", "Yesterday · …", or the date.
-    func dayHeading(_ day: Int) -> String {
+    public func dayHeading(_ day: Int) -> String {
         let today = LocalDay.number(of: wallClock, in: settings.timeZone)
         let name = DisplayFormat.day(day)
         if day == today { return "Today · " + name }
@@ -110,19 +144,26 @@ extension BrowserState {
 
     /// `count` rows starting at line `start`.
     public func timelineRows(from start: Int, count: Int) -> [TimelineRow] {
+        timelineEntries(from: start, count: count).map(\.row)
+    }
+
+    func timelineEntries(from start: Int, count: Int) -> [VisibleTimelineRow] {
         guard let timeline, start >= 0, start < timeline.lines.count, count > 0 else { return [] }
-        let zone = settings.timeZone
-        let end = min(timeline.lines.count, start + count)
-        return (start..<end).compactMap { index in
-            let line = timeline.lines[index]
-            switch line.kind {
-            case .day(let day):
-                return .day(dayHeading(day))
-            case .call:
-                guard let call = timeline.call(at: line.ref) else { return nil }
-                let lead = timeline.isInbox ? inboxLeadLabel(call.leadID) : ""
-                return .call(CallRowCache.shared.row(for: call, zone: zone, lead: lead, isSelected: index == timeline.selectedLine))
-            }
+        return (start..<min(timeline.lines.count, start + count)).compactMap(timelineEntry(atLine:))
+    }
+
+    /// Line `index`'s row; nil past the lines or for a call no longer held.
+    public func timelineEntry(atLine index: Int) -> VisibleTimelineRow? {
+        guard let timeline, timeline.lines.indices.contains(index) else { return nil }
+        let line = timeline.lines[index]
+        switch line.kind {
+        case .day(let day):
+            return VisibleTimelineRow(line: nil, row: .day(dayHeading(day)))
+        case .call:
+            guard let call = timeline.call(at: line.ref) else { return nil }
+            let lead = timeline.isInbox ? inboxLeadLabel(call.leadID) : ""
+            let row = CallRowCache.shared.row(for: call, zone: settings.timeZone, lead: lead, isSelected: index == timeline.selectedLine)
+            return VisibleTimelineRow(line: index, row: .call(row))
         }
     }
 

@@ -44,12 +44,15 @@ enum PendingJump: Sendable, Hashable {
 /// is in flight.
 public struct TimelineState: Sendable {
     public internal(set) var lead: Lead
-    public private(set) var pages: [TimelinePage]
+    public private(set) var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
     /// The last page has been loaded and said there is nothing after it.
     public private(set) var historyEnded = false
     public internal(set) var pending: PendingPage?
     public internal(set) var failure: PageFailure?
-    public private(set) var lines: [TimelineLine] = []
+    public private(set) var lines: [TimelineLine] = [] { didSet { revision = ContentRevision.next() } }
+    /// Changes whenever the lines, the pages' calls or the lead names do: what the
+    /// rows are made of (`TimelineRowsKey`).
+    public private(set) var revision = ContentRevision.next()
     /// Index into `lines` of the selected call; nil when no call is shown.
     public internal(set) var selectedLine: Int?
     /// First line on screen.
@@ -111,7 +114,7 @@ public struct TimelineState: Sendable {
     /// The inbox (calls across leads) rather than one lead's calls.
     public var isInbox: Bool { lead.id == Lead.inboxID }
     /// In the inbox, the names of the leads loaded so far: `/` finds a call by its lead's name too.
-    var leadNames: [LeadID: String] = [:]
+    var leadNames: [LeadID: String] = [:] { didSet { revision = ContentRevision.next() } }
 
     /// Whether `/` with `query` finds `call` (in the inbox, also by its lead's name).
     func matches(_ call: Call, _ query: String) -> Bool {

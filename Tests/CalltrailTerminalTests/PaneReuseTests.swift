@@ -24,11 +24,19 @@ import Testing
                .moveUp, .clearFilters, .searchStart, .searchInsert("a"), .searchSubmit, .searchNext, .last, .first,
                .completeStats, .tick, .moveDown]
             + [.focus(.leads), .moveDown, .open, .toggleHelp, .toggleHelp, .moveDown, .open, .back, .moveUp]
+            // The inbox names each call's lead; back to a lead opened before (a new timeline, same lead).
+            + [.openRecent, .moveDown, .moveDown, .pageDown, .toggleOutcomeFilter(slot: 1), .clearFilters, .moveUp]
+            + [.focus(.leads), .first, .open, .focus(.calls), .moveDown]
+        let memo = FrameBuilderMemo()
         var reusedAtLeastOnce = false
         for action in actions {
             browser.send(action)
             _ = await browser.wait { $0.timeline?.pending == nil }
             let model = BrowserFrameBuilder.frame(browser.state, width: 120, height: 24)
+            // Rows the builder kept from earlier frames are the rows it would lay out now.
+            let builtWithMemo = BrowserFrameBuilder.frame(browser.state, width: 120, height: 24, memo: memo)
+            let memoKeptTheSameRows = builtWithMemo == model
+            #expect(memoKeptTheSameRows, "after \(action)")
             let before = previous
             let reused = renderer.render(model, width: 120, height: 24, scroll: &reusedScroll, reusing: &previous)
             let fresh = renderer.render(model, width: 120, height: 24, scroll: &freshScroll)

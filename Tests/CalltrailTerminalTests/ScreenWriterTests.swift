@@ -192,6 +192,8 @@ import Testing
     @Test func aCellIsEightBytesWithoutPadding() {
         #expect(MemoryLayout<Cell>.size == 8)
         #expect(MemoryLayout<Cell>.stride == 8)
+        // Styles are compared and hashed as their four bytes.
+        #expect(MemoryLayout<CellStyle>.size == 4)
         var screen = ScreenBuffer(width: 6, height: 2)
         screen.put("ab高", x: 0, y: 0)
         var other = screen

@@ -1,0 +1,40 @@
+import CalltrailViewModel
+
+/// What `BrowserFrameBuilder` keeps from one frame to the next: each timeline
+/// line's row as laid out, while the line's `TimelineRowsKey`, the pane's width
+/// and the kind of timeline stay the same. A key that moves the selection or
+/// scrolls gets the rows back as they were, in the same storage, so the
+/// renderer's comparison with the last frame is a pointer check, not a walk over spans.
+public final class FrameBuilderMemo {
+    struct Context: Equatable {
+        let key: TimelineRowsKey
+        let width: Int
+        let inbox: Bool
+    }
+
+    /// A line's row, and whether it shows a call (which can be selected).
+    struct LaidOutLine {
+        let row: FrameRow
+        let showsCall: Bool
+    }
+
+    private var context: Context?
+    /// By line; nil where the line has no row (a call no longer held).
+    private var lines: [Int: LaidOutLine?] = [:]
+    /// Many screenfuls; past it the memo starts again (a cheap, bounded reset).
+    private static let capacity = 4_096
+
+    public init() {}
+
+    /// Line `line`'s row under `context`, laid out by `make` the first time.
+    func line(_ line: Int, in context: Context, make: () -> LaidOutLine?) -> LaidOutLine? {
+        if context != self.context || lines.count >= Self.capacity {
+            self.context = context
+            lines.removeAll(keepingCapacity: true)
+        }
+        if let kept = lines[line] { return kept }
+        let made = make()
+        lines[line] = .some(made)
+        return made
+    }
+}
