@@ -72,21 +72,32 @@ public final class BrowserApp {
                 return finish()
             }
         }
+        // The state is read through one copy, taken again only after something changed it
+        // (each read of `browser.state` copies the whole state).
+        var state = browser.state
         // The loading mark's next frame, a lead preview or a typed leads search falls due.
-        if let due = browser.state.nextTickDeadline, clock.now >= due { browser.send(.tick) }
-        let area = BrowserFrameBuilder.detailArea(browser.state, width: size.width, height: size.height)
+        if let due = state.nextTickDeadline, clock.now >= due {
+            browser.send(.tick)
+            state = browser.state
+        }
+        let area = BrowserFrameBuilder.detailArea(state, width: size.width, height: size.height)
         if area != detailArea {
             detailArea = area
             browser.send(.detailArea(rows: area.rows, columns: area.columns))
+            state = browser.state
         }
         let help = renderer.helpArea(width: size.width, height: size.height)
-        if help != helpArea { helpArea = help; browser.send(.helpArea(rows: help.rows, lines: help.lines)) }
+        if help != helpArea {
+            helpArea = help
+            browser.send(.helpArea(rows: help.rows, lines: help.lines))
+            state = browser.state
+        }
         if browser.changeCount != drawnChange {
             drawnChange = browser.changeCount
-            draw()
+            draw(state)
         }
-        if browser.state.quitRequested { return finish() }
-        wakeups.arm(deadline: browser.state.nextTickDeadline)
+        if state.quitRequested { return finish() }
+        wakeups.arm(deadline: state.nextTickDeadline)
     }
 
     private func finish() {
@@ -112,11 +123,11 @@ public final class BrowserApp {
             for action in MouseRouting.actions(for: event, state: browser.state, width: size.width, height: size.height, scroll: scroll) { browser.send(action) }
             return
         }
-        if let action = KeyTranslator.action(for: key, state: browser.state, keyMap: keyMap) { browser.send(action) }
+        if let action = KeyTranslator.action(for: key, editingSearch: browser.state.search.isEditing, keyMap: keyMap) { browser.send(action) }
     }
 
-    private func draw() {
-        var model = BrowserFrameBuilder.frame(browser.state, width: size.width, height: size.height, memo: memo)
+    private func draw(_ state: BrowserState) {
+        var model = BrowserFrameBuilder.frame(state, width: size.width, height: size.height, memo: memo)
         if let startupNotice, model.footerMessage == nil {
             model.footerMessage = startupNotice
             model.footerMessageIsError = true

@@ -44,7 +44,7 @@ public enum BrowserFrameBuilder {
         var model = FrameModel(
             headerLeft: headerLeft, headerRight: headerRight, spinner: header.spinner ?? "",
             focus: state.focus, overlay: state.overlay,
-            leads: leadsPane(state),
+            leads: leadsPane(state, memo: memo),
             calls: callsPane(state, width: callsWidth, memo: memo),
             detail: detailPane(state, width: detailWidth, height: bodyInner.height),
             filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
@@ -133,16 +133,25 @@ public enum BrowserFrameBuilder {
         return "filter: " + parts.joined(separator: ", ") + " · 0 clears"
     }
 
-    static func leadsPane(_ state: BrowserState) -> PaneFrame {
-        let rows = state.visibleLeadRows
-        let frameRows = rows.map { row in
-            FrameRow([
-                Span(" "),
-                Span(row.name, CellStyle(.text, bold: row.isOpen), width: .fill),
-                Span(row.cannotCall ? " DNC" : "", CellStyle(.outcomeDNCContact)),
-                Span(row.lastTouch, CellStyle(.muted), width: .fixed(9), alignRight: true),
-            ])
+    static func leadsPane(_ state: BrowserState, memo: FrameBuilderMemo? = nil) -> PaneFrame {
+        let key = state.visibleLeadRowsKey
+        let frameRows: [FrameRow]
+        if let kept = memo?.leads, kept.key == key {
+            frameRows = kept.rows
+        } else {
+            frameRows = state.visibleLeadRows.map { row in
+                FrameRow([
+                    Span(" "),
+                    Span(row.name, CellStyle(.text, bold: row.isOpen), width: .fill),
+                    Span(row.cannotCall ? " DNC" : "", CellStyle(.outcomeDNCContact)),
+                    Span(row.lastTouch, CellStyle(.muted), width: .fixed(9), alignRight: true),
+                ])
+            }
+            memo?.leads = (key, frameRows)
         }
+        // The rows start at the top row, one a lead.
+        let top = state.leads.topRow
+        let selected = state.leads.selected.flatMap { $0 >= top && $0 - top < frameRows.count ? $0 - top : nil }
         var message: FrameRow?
         switch state.leadsStatus {
         case .rows: break
@@ -151,7 +160,7 @@ public enum BrowserFrameBuilder {
             message = FrameRow([Span(query.map { " No lead matches “\($0)”" } ?? " No leads", CellStyle(.muted))], isSelectable: false)
         case .failed(let why): message = FrameRow([Span(" ⚠ " + why, CellStyle(.error))], isSelectable: false)
         }
-        return PaneFrame(title: state.leadsTitle, rows: frameRows, selectedRow: rows.firstIndex { $0.isSelected }, message: message)
+        return PaneFrame(title: state.leadsTitle, rows: frameRows, selectedRow: selected, message: message)
     }
 
     static func callsPane(_ state: BrowserState, width: Int, memo: FrameBuilderMemo? = nil) -> PaneFrame {

@@ -2,7 +2,8 @@ import CalltrailViewModel
 
 /// What `BrowserFrameBuilder` keeps from one frame to the next: each timeline
 /// line's row as laid out, while the line's `TimelineRowsKey`, the pane's width
-/// and the kind of timeline stay the same. A key that moves the selection or
+/// and the kind of timeline stay the same, and the leads pane's rows while their
+/// `LeadRowsKey` does. A key that moves the selection or
 /// scrolls gets the rows back as they were, in the same storage, so the
 /// renderer's comparison with the last frame is a pointer check, not a walk over spans.
 public final class FrameBuilderMemo {
@@ -17,6 +18,9 @@ public final class FrameBuilderMemo {
         let row: FrameRow
         let showsCall: Bool
     }
+
+    /// The leads pane's rows for one `LeadRowsKey`.
+    var leads: (key: LeadRowsKey, rows: [FrameRow])?
 
     private var context: Context?
     /// By line; nil where the line has no row (a call no longer held).

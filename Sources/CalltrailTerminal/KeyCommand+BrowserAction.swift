@@ -39,8 +39,8 @@ extension KeyCommand {
 /// Turns a key into the action it means in the current state: while a search
 /// is being typed, keys edit the search; otherwise the key map decides.
 public enum KeyTranslator {
-    public static func action(for key: Key, state: BrowserState, keyMap: KeyMap) -> BrowserAction? {
-        if state.search.isEditing {
+    public static func action(for key: Key, editingSearch: Bool, keyMap: KeyMap) -> BrowserAction? {
+        if editingSearch {
             switch key {
             case .character(let c): return .searchInsert(String(c))
             case .backspace: return .searchDeleteBackward

@@ -97,17 +97,25 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return x }
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var column = x
-        // Printable ASCII needs no grapheme breaking: a cell a byte.
+        // Printable ASCII needs no grapheme breaking: a cell a byte, written as one run.
         if DisplayText.isPrintableASCII(text) {
-            for byte in text.utf8 {
-                if column >= end { break }
-                if column >= 0 {
-                    clearWideNeighbour(x: column, y: y)
-                    cells[y * width + column] = Cell(scalar: Unicode.Scalar(byte), style: style)
+            let utf8 = text.utf8
+            let stop = min(end, x + utf8.count)
+            let first = max(0, x)
+            guard first < stop else { return max(x, stop) }
+            // Only a wide character cut by either end of the run needs blanking; those inside are overwritten.
+            clearWideNeighbour(x: first, y: y)
+            clearWideNeighbour(x: stop - 1, y: y)
+            let row = y * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                var at = x
+                for byte in utf8 {
+                    if at >= stop { break }
+                    if at >= 0 { cells[row + at] = Cell(scalar: Unicode.Scalar(byte), style: style) }
+                    at += 1
                 }
-                column += 1
             }
-            return column
+            return stop
         }
         // Scalars that are characters of their own (box drawing, "·", "…", "★") skip grapheme breaking.
         if text.unicodeScalars.allSatisfy({ DisplayText.isStandalone($0.value) }) {
@@ -182,7 +190,11 @@ public struct ScreenBuffer: Sendable, Equatable {
             // A wide character cut by either end of the run is blanked whole, as a terminal would.
             clearWideNeighbour(x: x0, y: row)
             clearWideNeighbour(x: x1 - 1, y: row)
-            for column in x0..<x1 { cells[row * width + column] = Cell(scalar: scalar, style: style) }
+            let cell = Cell(scalar: scalar, style: style)
+            let start = row * width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for column in x0..<x1 { cells[start + column] = cell }
+            }
         }
     }
 

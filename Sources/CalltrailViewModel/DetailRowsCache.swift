@@ -27,7 +27,14 @@ final class DetailRowsCache: Sendable {
         summary: SummaryStatus? = nil, make: () -> [DetailRow]
     ) -> [DetailRow] {
         let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
-        if let hit = entries.withLock({ entries in entries.first { $0.key == key }?.rows }) { return hit }
+        // The call's id first: a cheap miss for every other call's entry, no entry copied to look at it.
+        let hit = entries.withLock { entries -> [DetailRow]? in
+            for index in entries.indices where entries[index].key.call.id == call.id && entries[index].key == key {
+                return entries[index].rows
+            }
+            return nil
+        }
+        if let hit { return hit }
         let rows = make()
         entries.withLock { entries in
             entries.removeAll { $0.key == key }

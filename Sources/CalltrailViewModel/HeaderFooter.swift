@@ -57,13 +57,20 @@ extension BrowserState {
 
     /// When the oldest running load started.
     public var loadingSince: ContinuousClock.Instant? {
-        [timeline?.pending?.startedAt, leads.pending?.startedAt].compactMap { $0 }.min()
+        Self.earliest(timeline?.pending?.startedAt, leads.pending?.startedAt)
     }
 
     /// A load has run past the grace period: time to show a mark.
     public var showsLoadingMark: Bool {
         guard let since = loadingSince else { return false }
         return now - since >= loadingMarkGrace
+    }
+
+    /// The sooner of two instants, or the one there is (asked on every step: no array made).
+    static func earliest(_ a: ContinuousClock.Instant?, _ b: ContinuousClock.Instant?) -> ContinuousClock.Instant? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 
     /// How long each spinner frame shows.
@@ -74,7 +81,7 @@ extension BrowserState {
     /// lead preview or a typed leads search falling due (`debounceDeadline`).
     /// nil when none of these waits: the front end sleeps until input or a result.
     public var nextTickDeadline: ContinuousClock.Instant? {
-        [loadingMarkDeadline, debounceDeadline].compactMap { $0 }.min()
+        Self.earliest(loadingMarkDeadline, debounceDeadline)
     }
 
     private var loadingMarkDeadline: ContinuousClock.Instant? {

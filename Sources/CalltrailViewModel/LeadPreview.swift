@@ -31,6 +31,6 @@ extension BrowserState {
     /// result (a lead preview or a typed leads search falling due), so the front
     /// end sends `.tick` then, and sleeps when nil.
     public var debounceDeadline: ContinuousClock.Instant? {
-        [leads.previewDue, search.leadsQueryDue, summaries.due?.at].compactMap { $0 }.min()
+        Self.earliest(Self.earliest(leads.previewDue, search.leadsQueryDue), summaries.due?.at)
     }
 }

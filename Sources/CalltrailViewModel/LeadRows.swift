@@ -24,25 +24,47 @@ public enum LeadsStatus: Sendable, Hashable {
     case rows
 }
 
+/// What the leads pane's rows are made from apart from which one is selected:
+/// equal keys give equal rows, so the front end lays them out once and not on
+/// every key (ages are reckoned to the whole second for that).
+public struct LeadRowsKey: Hashable, Sendable {
+    let leads: Int
+    let top: Int
+    let count: Int
+    let openLead: LeadID?
+    let second: Double
+}
+
 extension BrowserState {
     public var visibleLeadRows: [LeadRow] {
         leadRows(from: leads.topRow, count: viewport.listRows)
     }
 
+    /// The key of `visibleLeadRows` apart from selection.
+    public var visibleLeadRowsKey: LeadRowsKey {
+        LeadRowsKey(leads: leads.revision, top: leads.topRow, count: viewport.listRows, openLead: timeline?.lead.id, second: ageClock)
+    }
+
+    /// The wall clock to the whole second: "2h ago" needs no finer, and rows made
+    /// within one second are the same.
+    private var ageClock: Double { wallClock.timeIntervalSinceReferenceDate.rounded(.down) }
+
     public func leadRows(from start: Int, count: Int) -> [LeadRow] {
         guard start >= 0, start < leads.leads.count, count > 0 else { return [] }
         let openID = timeline?.lead.id
+        let now = Date(timeIntervalSinceReferenceDate: ageClock)
         return (start..<min(leads.leads.count, start + count)).map { index in
-            let lead = leads.leads[index]
+            // Fields read in place: copying each lead whole retains every one of its strings.
+            let id = leads.leads[index].id
             let label = leads.labels[index]
             return LeadRow(
-                id: lead.id,
+                id: id,
                 name: label.name,
                 phone: label.phone,
-                lastTouch: lead.lastTouch.map { DisplayFormat.age(of: $0, now: wallClock) } ?? "",
+                lastTouch: leads.leads[index].lastTouch.map { DisplayFormat.age(of: $0, now: now) } ?? "",
                 isSelected: index == leads.selected,
-                isOpen: lead.id == openID,
-                cannotCall: lead.cannotCall == true
+                isOpen: id == openID,
+                cannotCall: leads.leads[index].cannotCall == true
             )
         }
     }

@@ -4,9 +4,11 @@ import CalltrailProviders
 /// The lead list: pages appended as the user nears the end, optionally narrowed
 /// by a search (sent to the provider, which matches name or phone).
 public struct LeadsState: Sendable {
-    public internal(set) var leads: [Lead] = []
+    public internal(set) var leads: [Lead] = [] { didSet { revision = ContentRevision.next() } }
     /// Each lead's name and first phone, sanitised once on arrival rather than every frame.
-    var labels: [(name: String, phone: String)] = []
+    var labels: [(name: String, phone: String)] = [] { didSet { revision = ContentRevision.next() } }
+    /// Changes whenever the leads or their labels do (`LeadRowsKey`).
+    public private(set) var revision = ContentRevision.next()
     /// Where the next page starts; nil with `ended` once the list is complete.
     var next: PageCursor?
     public internal(set) var ended = false

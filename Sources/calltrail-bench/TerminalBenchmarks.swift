@@ -50,7 +50,7 @@ enum TerminalBenchmarks {
         let wallBefore = ContinuousClock.now
         for key in script {
             let t0 = ContinuousClock.now
-            if let action = KeyTranslator.action(for: key, state: browser.state, keyMap: .standard) { browser.send(action) }
+            if let action = KeyTranslator.action(for: key, editingSearch: browser.state.search.isEditing, keyMap: .standard) { browser.send(action) }
             screen = renderer.render(BrowserFrameBuilder.frame(browser.state, width: width, height: height), width: width, height: height, scroll: &scroll)
             let spent = ContinuousClock.now - t0
             handling += spent
