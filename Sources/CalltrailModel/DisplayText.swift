@@ -98,8 +98,13 @@ public enum DisplayText {
     /// The width of text that is all printable ASCII (a column a byte), else nil.
     @inline(__always)
     static func printableASCIIWidth(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        // Native strings (nearly all) are scanned as bytes in memory.
+        if let fast = utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) {
+            return fast ? utf8.count : nil
+        }
         var count = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             guard byte >= 0x20, byte < 0x7F else { return nil }
             count += 1
         }

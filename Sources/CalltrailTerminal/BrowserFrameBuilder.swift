@@ -164,11 +164,11 @@ public enum BrowserFrameBuilder {
     }
 
     static func callsPane(_ state: BrowserState, width: Int, memo: FrameBuilderMemo? = nil) -> PaneFrame {
+        let memo = memo ?? FrameBuilderMemo()
         let inbox = state.timeline?.isInbox == true
         var frameRows: [FrameRow] = []
         var selected: Int?
         if let key = state.timelineRowsKey, let timeline = state.timeline {
-            let memo = memo ?? FrameBuilderMemo()
             let context = FrameBuilderMemo.Context(key: key, width: width, inbox: inbox)
             let shown = state.visibleTimelineLines
             if let day = shown.pinnedDay { frameRows.append(dayRow(state.dayHeading(day))) }
@@ -214,16 +214,27 @@ public enum BrowserFrameBuilder {
             title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
         }
         var pane = PaneFrame(title: title, rows: frameRows, selectedRow: selected, message: message)
-        if let card = state.leadCard {
-            var parts = card.parts
-            let first = parts.isEmpty ? "" : parts.removeFirst()
-            pane.banner.append(FrameRow([
-                Span(" "), Span(first, CellStyle(.heading, bold: true)),
-                Span(parts.isEmpty ? "" : " · " + parts.joined(separator: " · "), CellStyle(.muted), width: .fill),
-            ], isSelectable: false))
+        if state.showsLeadCard, let revision = state.timeline?.revision {
+            if let kept = memo.leadCard, kept.revision == revision {
+                pane.banner.append(kept.row)
+            } else if let card = state.leadCard {
+                let row = leadCardRow(card)
+                memo.leadCard = (revision, row)
+                pane.banner.append(row)
+            }
         }
         if let strip = state.statsStrip { pane.banner += StatsStripDrawing.rows(strip, width: width) }
         return pane
+    }
+
+    /// "Nurture · Zillow · → Maya Patel · …", the first part in bold.
+    static func leadCardRow(_ card: LeadCardFacts) -> FrameRow {
+        var parts = card.parts
+        let first = parts.isEmpty ? "" : parts.removeFirst()
+        return FrameRow([
+            Span(" "), Span(first, CellStyle(.heading, bold: true)),
+            Span(parts.isEmpty ? "" : " · " + parts.joined(separator: " · "), CellStyle(.muted), width: .fill),
+        ], isSelectable: false)
     }
 
     static func dayRow(_ heading: String) -> FrameRow {

@@ -2,8 +2,8 @@ import CalltrailViewModel
 
 /// What `BrowserFrameBuilder` keeps from one frame to the next: each timeline
 /// line's row as laid out, while the line's `TimelineRowsKey`, the pane's width
-/// and the kind of timeline stay the same, and the leads pane's rows while their
-/// `LeadRowsKey` does. A key that moves the selection or
+/// and the kind of timeline stay the same; the lead card while the timeline's
+/// revision does; and the leads pane's rows while their `LeadRowsKey` does. A key that moves the selection or
 /// scrolls gets the rows back as they were, in the same storage, so the
 /// renderer's comparison with the last frame is a pointer check, not a walk over spans.
 public final class FrameBuilderMemo {
@@ -18,6 +18,9 @@ public final class FrameBuilderMemo {
         let row: FrameRow
         let showsCall: Bool
     }
+
+    /// The calls pane's lead card for one revision of the timeline.
+    var leadCard: (revision: Int, row: FrameRow)?
 
     /// The leads pane's rows for one `LeadRowsKey`.
     var leads: (key: LeadRowsKey, rows: [FrameRow])?

@@ -210,7 +210,9 @@ public struct FrameRenderer: Sendable {
             let columns: Int
             switch span.width {
             case .natural:
-                column = screen.put(DisplayText.truncate(span.text, to: room), x: column, y: y, style: span.style, limit: room)
+                // Cut only what does not fit (measuring is cheaper than cutting).
+                let fits = (DisplayText.standaloneScalarsWidth(span.text) ?? Int.max) <= room
+                column = screen.put(fits ? span.text : DisplayText.truncate(span.text, to: room), x: column, y: y, style: span.style, limit: room)
                 continue
             case .fixed(let n): columns = min(n, room)
             case .fill: columns = min(fill, room)

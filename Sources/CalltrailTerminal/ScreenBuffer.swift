@@ -62,9 +62,6 @@ public struct Cell: Hashable, Sendable {
         return GraphemeTable.shared.character(glyph)
     }
 
-    /// The cell as the eight bytes it is: equal bits, equal cells (compared thousands of times a frame).
-    var bits: UInt64 { unsafeBitCast(self, to: UInt64.self) }
-
     /// The scalar the cell holds when it is one character of its own (not a cluster, not a continuation).
     var scalar: Unicode.Scalar? { glyph < GraphemeTable.firstNumber ? Unicode.Scalar(glyph) : nil }
 

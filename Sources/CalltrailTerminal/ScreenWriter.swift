@@ -111,8 +111,7 @@ struct ScreenWriter {
             while x < width {
                 if earlier != nil {
                     // Unchanged cells are passed over as the eight bytes they are.
-                    var changed = x
-                    while changed < width, now[row + changed].bits == before[row + changed].bits { changed += 1 }
+                    var changed = Self.firstDifference(now, before, from: row + x, to: row + width) - row
                     if changed == width { break }
                     // A wide character is written whole when either half changedd.
                     while changed > 0, now[row + changed].isContinuation { changed -= 1 }
@@ -138,6 +137,23 @@ struct ScreenWriter {
             }
         }
         return out
+    }
+
+    /// The first index in `start..<end` where the two screens' cells differ, or `end`:
+    /// cells compared as the eight bytes they are, straight from memory.
+    private static func firstDifference(_ a: [Cell], _ b: [Cell], from start: Int, to end: Int) -> Int {
+        let stride = MemoryLayout<Cell>.stride
+        return a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                var index = start
+                while index < end,
+                    a.loadUnaligned(fromByteOffset: index * stride, as: UInt64.self) == b.loadUnaligned(fromByteOffset: index * stride, as: UInt64.self)
+                {
+                    index += 1
+                }
+                return index
+            }
+        }
     }
 
     /// Unchanged cells shorter than a cursor move (`ESC[yy;xxH`) are rewritten instead.

@@ -111,13 +111,15 @@ public enum DisplayFormat {
 
     /// "1,204".
     public static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        // Drawn several times a frame (header, titles, position marks): grouped as bytes.
+        let digits = Array(String(value.magnitude).utf8)
+        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(digit)
         }
-        return value < 0 ? "-" + out : out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "1 call", "1,204 calls": the count with its noun, singular only for one.

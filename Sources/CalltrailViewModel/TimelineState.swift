@@ -43,15 +43,15 @@ enum PendingJump: Sendable, Hashable {
 /// about a screen asks for the page beyond it, by its cursor; at most one request
 /// is in flight.
 public struct TimelineState: Sendable {
-    public internal(set) var lead: Lead
+    public internal(set) var lead: Lead { didSet { revision = ContentRevision.next() } }
     public private(set) var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
     /// The last page has been loaded and said there is nothing after it.
     public private(set) var historyEnded = false
     public internal(set) var pending: PendingPage?
     public internal(set) var failure: PageFailure?
     public private(set) var lines: [TimelineLine] = [] { didSet { revision = ContentRevision.next() } }
-    /// Changes whenever the lines, the pages' calls or the lead names do: what the
-    /// rows are made of (`TimelineRowsKey`).
+    /// Changes whenever the lead, the lines, the pages' calls or the lead names do:
+    /// what the rows and the lead card are made of (`TimelineRowsKey`).
     public private(set) var revision = ContentRevision.next()
     /// Index into `lines` of the selected call; nil when no call is shown.
     public internal(set) var selectedLine: Int?

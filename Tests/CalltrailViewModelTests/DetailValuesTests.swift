@@ -22,6 +22,11 @@ import Testing
         #expect(DisplayFormat.count(1, "call") == "1 call")
         #expect(DisplayFormat.count(0, "call") == "0 calls")
         #expect(DisplayFormat.count(1_204, "call") == "1,204 calls")
+        #expect(DisplayFormat.count(999) == "999")
+        #expect(DisplayFormat.count(1_000) == "1,000")
+        #expect(DisplayFormat.count(123_456_789) == "123,456,789")
+        #expect(DisplayFormat.count(-45_000) == "-45,000")
+        #expect(DisplayFormat.count(Int.min) == "-9,223,372,036,854,775,808")
         #expect(DisplayFormat.count(1, "entry", plural: "entries") == "1 entry")
         #expect(DisplayFormat.count(2, "entry", plural: "entries") == "2 entries")
     }
