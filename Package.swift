@@ -47,8 +47,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // Async-signal-safe terminal restore for SIGTERM/SIGHUP/SIGINT and fatal signals.
-        .target(name: "CTerminalRestore"),
+        // Async-signal-safe terminal restore for SIGTERM/SIGHUP/SIGINT and fatal signals,
+        // the resize wake pipe, and the main queue's hooks for the main thread's own loop.
+        .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("dispatch")]),
         .target(name: "CalltrailTerminal", dependencies: ["CalltrailViewModel", "CNcursesw", "CTerminalRestore"]),
         .executableTarget(
             name: "calltrail",

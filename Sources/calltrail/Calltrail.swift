@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTerminalRestore
+import CalltrailTerminal
 import Foundation
 
 /// The `calltrail` command: the interactive browser by default, and scriptable
@@ -20,7 +21,10 @@ struct Calltrail: AsyncParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self)
 
-    static func main() async {
+    /// Synchronous, so the main thread stays ours: it runs `MainRunLoop` (the
+    /// main queue and the browser's keys) instead of parking in `dispatch_main`,
+    /// and the command runs as a task on it.
+    static func main() {
         // Past a file size limit (`ulimit -f`) a write fails with EFBIG and is reported, instead of a core dump.
         signal(SIGXFSZ, SIG_IGN)
         // Help and usage text go through C's buffered stdout, written at exit: a failure there is reported too.
@@ -31,6 +35,10 @@ struct Calltrail: AsyncParsableCommand {
         if let unknown = UnknownCommand.error(in: arguments, subcommands: names) {
             exit(withError: CommandFailure.report(unknown))
         }
-        await main(arguments)
+        Task {
+            await main(arguments)
+            Foundation.exit(0)
+        }
+        MainRunLoop.run()
     }
 }
