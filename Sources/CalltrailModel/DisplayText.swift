@@ -179,6 +179,20 @@ public enum DisplayText {
         return out + "…"
     }
 
+    /// `truncate(text, to: columns)` and the width of what it returns, text that
+    /// fits (most) measured once. Long values cost what a row of them does.
+    public static func truncatedWithWidth(_ text: String, to columns: Int) -> (text: String, width: Int) {
+        guard columns > 0 else { return ("", 0) }
+        if let total = standaloneScalarsWidth(text) {
+            if total <= columns { return (text, total) }
+        } else {
+            let measured = width(of: Substring(text), upTo: columns)
+            if measured <= columns { return (text, measured) }
+        }
+        let cut = truncate(text, to: columns)
+        return (cut, width(cut))
+    }
+
     /// `text` truncated to `columns` and padded with spaces to exactly `columns`.
     public static func fit(_ text: String, to columns: Int) -> String {
         let cut = truncate(text, to: columns)

@@ -168,16 +168,18 @@ public enum BrowserFrameBuilder {
         let inbox = state.timeline?.isInbox == true
         var frameRows: [FrameRow] = []
         var selected: Int?
-        if let key = state.timelineRowsKey, let timeline = state.timeline {
-            let context = FrameBuilderMemo.Context(key: key, width: width, inbox: inbox)
+        // The timeline's fields are read in place: binding it would copy the whole timeline.
+        if let key = state.timelineRowsKey, let lineCount = state.timeline?.lines.count {
+            memo.layOutLines(in: FrameBuilderMemo.Context(key: key, width: width, inbox: inbox))
+            let selectedLine = state.timeline?.selectedLine
             let shown = state.visibleTimelineLines
             if let day = shown.pinnedDay { frameRows.append(dayRow(state.dayHeading(day))) }
-            for line in shown.lines.clamped(to: 0..<timeline.lines.count) {
-                let laidOut = memo.line(line, in: context) {
+            for line in shown.lines.clamped(to: 0..<lineCount) {
+                let laidOut = memo.line(line) {
                     state.timelineEntry(atLine: line).map { .init(row: callsRow($0.row, inbox: inbox, width: width), showsCall: $0.line != nil) }
                 }
                 guard let laidOut else { continue }
-                if laidOut.showsCall, line == timeline.selectedLine, selected == nil { selected = frameRows.count }
+                if laidOut.showsCall, line == selectedLine, selected == nil { selected = frameRows.count }
                 frameRows.append(laidOut.row)
             }
         }
@@ -209,7 +211,7 @@ public enum BrowserFrameBuilder {
         case .failed(let why): message = FrameRow([Span(" ⚠ " + why + " · r retries", CellStyle(.error))])
         }
         var title = "Calls"
-        if let lead = state.timeline?.lead { title += " · " + DisplayText.sanitizeLine(lead.displayName) }
+        if let lead = state.timeline?.leadLabel { title += " · " + lead }
         if state.filter.isActive, let timeline = state.timeline {
             title += " · \(DisplayFormat.count(timeline.callsMatched)) of \(DisplayFormat.count(timeline.callsExamined))"
         }
@@ -280,7 +282,8 @@ public enum BrowserFrameBuilder {
 
     static func detailPane(_ state: BrowserState, width: Int, height: Int) -> PaneFrame {
         // The label column is the whole call's (values were wrapped to it), not the visible slice's.
-        let (rows, labelWidth) = state.visibleDetail(width: max(1, width - 2), height: max(1, height))
+        let view = state.detailView(width: max(1, width - 2), height: max(1, height))
+        let (rows, labelWidth) = (view.rows, view.labelWidth)
         let frameRows = rows.map { row -> FrameRow in
             switch row {
             case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
@@ -299,8 +302,7 @@ public enum BrowserFrameBuilder {
             message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
         }
         let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (state.detailZone.map { " · " + $0 } ?? "")
-        let position = state.detailPosition(width: max(1, width - 2), height: max(1, height))
-        let mark = position.total > position.shown ? FrameRenderer.positionMark(first: position.first, shown: position.shown, total: position.total) : ""
+        let mark = view.total > view.shown ? FrameRenderer.positionMark(first: view.first, shown: view.shown, total: view.total) : ""
         return PaneFrame(
             title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message,
             position: mark)

@@ -33,12 +33,16 @@ public final class FrameBuilderMemo {
 
     public init() {}
 
-    /// Line `line`'s row under `context`, laid out by `make` the first time.
-    func line(_ line: Int, in context: Context, make: () -> LaidOutLine?) -> LaidOutLine? {
+    /// Forgets the lines' rows unless they were laid out under `context` (once a frame).
+    func layOutLines(in context: Context) {
         if context != self.context || lines.count >= Self.capacity {
             self.context = context
             lines.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Line `line`'s row in the current context, laid out by `make` the first time.
+    func line(_ line: Int, make: () -> LaidOutLine?) -> LaidOutLine? {
         if let kept = lines[line] { return kept }
         let made = make()
         lines[line] = .some(made)

@@ -43,7 +43,9 @@ public struct FrameRenderer: Sendable {
                 && drawn.model.transcript == nil && model.transcript == nil
                 && drawn.model.leadInfo == nil && model.leadInfo == nil ? drawn : nil
         }
-        let screen = render(model, width: width, height: height, scroll: &scroll) { pane in
+        // The header and footer lie outside every overlay: any earlier frame of the same size will do.
+        let sameSize = previous.flatMap { $0.screen.width == width && $0.screen.height == height ? $0 : nil }
+        let screen = render(model, width: width, height: height, scroll: &scroll, sameSize: sameSize) { pane in
             reusable.map { EarlierPane(frame: $0.model.pane(pane), top: $0.scroll.top[pane], screen: $0.screen) }
         }
         previous = Drawn(model: model, screen: screen, scroll: scroll)
@@ -55,7 +57,7 @@ public struct FrameRenderer: Sendable {
     }
 
     private func render(
-        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, earlier: (Pane) -> EarlierPane?
+        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, sameSize: Drawn? = nil, earlier: (Pane) -> EarlierPane?
     ) -> ScreenBuffer {
         var screen = ScreenBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: model.focus)
@@ -63,7 +65,11 @@ public struct FrameRenderer: Sendable {
             drawTooSmall(into: &screen, width: width, height: height)
             return screen
         }
-        drawHeader(model, layout.header, into: &screen)
+        if let sameSize, Self.sameHeader(sameSize.model, model) {
+            screen.copy(layout.header, from: sameSize.screen)
+        } else {
+            drawHeader(model, layout.header, into: &screen)
+        }
         if let blocking = model.blocking {
             var unused = ScrollState()
             drawPane(blocking, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &unused)
@@ -84,8 +90,17 @@ public struct FrameRenderer: Sendable {
             }
         }
         if let helpScroll = model.helpScroll { drawHelp(model, scroll: helpScroll, body: layout.body, into: &screen) }
-        drawFooter(model, layout.footer, into: &screen)
+        if let sameSize, Self.sameFooter(sameSize.model, model) {
+            screen.copy(layout.footer, from: sameSize.screen)
+        } else {
+            drawFooter(model, layout.footer, into: &screen)
+        }
         return screen
+    }
+
+    /// Whether two frames' headers are drawn the same: what `drawHeader` reads.
+    static func sameHeader(_ a: FrameModel, _ b: FrameModel) -> Bool {
+        a.headerLeft == b.headerLeft && a.headerRight == b.headerRight && a.spinner == b.spinner
     }
 
     // MARK: - Parts
@@ -152,13 +167,13 @@ public struct FrameRenderer: Sendable {
         }
         top = max(0, min(top, frame.rows.count - inner.height))
         scroll.top[pane] = top
-        let earlierRows = sameBanner ? earlier.map { Self.listLines(of: $0.frame, top: $0.top ?? 0, height: inner.height) } : nil
+        let earlierLines = sameBanner ? earlier.map { EarlierLines(of: $0.frame, top: $0.top ?? 0, height: inner.height) } : nil
         let visible = frame.rows.dropFirst(top).prefix(inner.height)
         for (offset, row) in visible.enumerated() {
             let index = top + offset
             let y = inner.y + offset
             let isSelected = index == frame.selectedRow
-            if let earlierRows, offset < earlierRows.count, let was = earlierRows[offset], was.row == row, was.isSelected == isSelected {
+            if let earlierLines, let was = earlierLines.line(offset), was.isSelected == isSelected, was.row == row {
                 copyRow(y)
                 continue
             }
@@ -177,16 +192,25 @@ public struct FrameRenderer: Sendable {
     }
 
     /// What each line of a pane's list showed in an earlier frame: the row and
-    /// whether it was selected, or nil where the pane's message covered it.
-    static func listLines(of frame: PaneFrame, top: Int, height: Int) -> [(row: FrameRow, isSelected: Bool)?] {
-        let start = max(0, min(top, frame.rows.count))
-        var lines: [(row: FrameRow, isSelected: Bool)?] = frame.rows[start..<min(frame.rows.count, start + max(0, height))]
-            .enumerated().map { ($0.element, start + $0.offset == frame.selectedRow) }
-        if frame.message != nil {
-            let line = min(lines.count, height - 1)
-            if line >= 0, line < lines.count { lines[line] = nil }
+    /// whether it was selected, or nil where the pane's message covered it or no row was.
+    struct EarlierLines {
+        let frame: PaneFrame
+        let start: Int
+        let count: Int
+        /// The line the pane's message took, if it had one.
+        let messageLine: Int?
+
+        init(of frame: PaneFrame, top: Int, height: Int) {
+            self.frame = frame
+            start = max(0, min(top, frame.rows.count))
+            count = max(0, min(frame.rows.count, start + max(0, height)) - start)
+            messageLine = frame.message == nil ? nil : min(count, height - 1)
         }
-        return lines
+
+        func line(_ offset: Int) -> (row: FrameRow, isSelected: Bool)? {
+            guard offset >= 0, offset < count, offset != messageLine else { return nil }
+            return (frame.rows[start + offset], start + offset == frame.selectedRow)
+        }
     }
 
     /// Lays the spans out across `width` columns: fixed spans take their width,
@@ -210,20 +234,12 @@ public struct FrameRenderer: Sendable {
             let columns: Int
             switch span.width {
             case .natural:
-                // Cut only what does not fit (measuring is cheaper than cutting).
-                let fits = (DisplayText.standaloneScalarsWidth(span.text) ?? Int.max) <= room
-                column = screen.put(fits ? span.text : DisplayText.truncate(span.text, to: room), x: column, y: y, style: span.style, limit: room)
+                column = screen.put(DisplayText.truncatedWithWidth(span.text, to: room).text, x: column, y: y, style: span.style, limit: room)
                 continue
             case .fixed(let n): columns = min(n, room)
             case .fill: columns = min(fill, room)
             }
-            // Text that fits (most does) is measured once and drawn as it is.
-            var text = span.text
-            var textWidth = DisplayText.standaloneScalarsWidth(text) ?? Int.max
-            if textWidth > columns {
-                text = DisplayText.truncate(text, to: columns)
-                textWidth = DisplayText.width(text)
-            }
+            let (text, textWidth) = DisplayText.truncatedWithWidth(span.text, to: columns)
             let pad = max(0, columns - textWidth)
             if span.alignRight {
                 screen.fill(x: column, y: y, width: pad, height: 1, style: span.style)

@@ -151,9 +151,17 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard other.width == width, other.height == height else { return }
         let x0 = max(0, rect.x), x1 = min(width, rect.x + rect.width)
         guard x0 < x1 else { return }
-        for row in max(0, rect.y)..<min(height, rect.y + rect.height) {
-            let start = row * width
-            cells.replaceSubrange((start + x0)..<(start + x1), with: other.cells[(start + x0)..<(start + x1)])
+        let rows = max(0, rect.y)..<max(max(0, rect.y), min(height, rect.y + rect.height))
+        guard !rows.isEmpty else { return }
+        let width = width
+        other.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                for row in rows {
+                    let start = row * width + x0
+                    (to + start).update(from: from + start, count: x1 - x0)
+                }
+            }
         }
     }
 

@@ -18,6 +18,9 @@ public struct Viewport: Sendable, Hashable {
 /// Everything the screen shows, as plain values. Only `BrowserReducer` changes it.
 public struct BrowserState: Sendable {
     public let descriptor: ProviderDescriptor
+    /// The provider's name and account as shown (sanitised once, not every frame).
+    let providerLabel: String
+    let accountLabel: String?
     public let settings: BrowserSettings
     public internal(set) var viewport = Viewport()
     public internal(set) var focus: Pane = .leads
@@ -59,6 +62,8 @@ public struct BrowserState: Sendable {
 
     public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {
         self.descriptor = descriptor
+        providerLabel = DisplayText.sanitize(descriptor.name)
+        accountLabel = descriptor.accountLabel.map { DisplayText.sanitize($0) }
         self.settings = settings
         self.now = now
         self.wallClock = wallClock

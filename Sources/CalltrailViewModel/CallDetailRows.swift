@@ -51,9 +51,17 @@ extension BrowserState {
     /// The rows visible at the detail's scroll position (clamped to the content),
     /// and the label column of the whole call, which its values were wrapped to.
     public func visibleDetail(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int) {
+        let view = detailView(width: width, height: height)
+        return (view.rows, view.labelWidth)
+    }
+
+    /// The visible rows, the label column and where the view is (`detailPosition`),
+    /// from one look-up of the call's rows (a frame needs all of them).
+    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, total: Int) {
         let rows = detailRows(width: width)
         let start = max(0, min(detail.scroll, rows.count - height))
-        return (Array(rows[start..<min(rows.count, start + max(height, 0))]), DetailRow.labelWidth(of: rows))
+        let visible = Array(rows[start..<min(rows.count, start + max(height, 0))])
+        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows.count)
     }
 
     /// The rows visible at the detail's scroll position (clamped to the content).

@@ -2,8 +2,7 @@ extension BrowserState {
     /// Where the detail's view is: its first row on screen, how many rows show,
     /// and how many the call has at this width (for the "12–30/84" mark).
     public func detailPosition(width: Int, height: Int) -> (first: Int, shown: Int, total: Int) {
-        let total = detailRows(width: width).count
-        let first = max(0, min(detail.scroll, total - height))
-        return (first, max(0, min(height, total - first)), total)
+        let view = detailView(width: width, height: height)
+        return (view.first, view.shown, view.total)
     }
 }

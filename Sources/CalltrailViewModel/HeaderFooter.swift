@@ -113,9 +113,9 @@ extension BrowserState {
             spinner = Self.spinnerFrames[frame % Self.spinnerFrames.count]
         }
         return HeaderFacts(
-            providerName: DisplayText.sanitize(descriptor.name),
-            accountLabel: descriptor.accountLabel.map { DisplayText.sanitize($0) },
-            leadName: timeline.map { DisplayText.sanitizeLine($0.lead.displayName) },
+            providerName: providerLabel,
+            accountLabel: accountLabel,
+            leadName: timeline?.leadLabel,
             callsLoaded: timeline?.callsLoaded ?? 0,
             isComplete: timeline?.historyEnded ?? false,
             spinner: spinner,

@@ -43,7 +43,14 @@ enum PendingJump: Sendable, Hashable {
 /// about a screen asks for the page beyond it, by its cursor; at most one request
 /// is in flight.
 public struct TimelineState: Sendable {
-    public internal(set) var lead: Lead { didSet { revision = ContentRevision.next() } }
+    public internal(set) var lead: Lead {
+        didSet {
+            revision = ContentRevision.next()
+            leadLabel = DisplayText.sanitizeLine(lead.displayName)
+        }
+    }
+    /// The lead's name as shown (sanitised once, not in every frame's title and header).
+    public private(set) var leadLabel: String
     public private(set) var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
     /// The last page has been loaded and said there is nothing after it.
     public private(set) var historyEnded = false
@@ -94,6 +101,7 @@ public struct TimelineState: Sendable {
 
     init(lead: Lead) {
         self.lead = lead
+        leadLabel = DisplayText.sanitizeLine(lead.displayName)
         self.pages = [TimelinePage(number: 0, cursor: nil, startOffset: 0)]
     }
 

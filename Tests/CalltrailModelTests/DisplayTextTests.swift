@@ -14,6 +14,21 @@ import Testing
         #expect(DisplayText.sanitize("a\r\nb\rc", keepNewlines: true) == "a\nb\nc")
     }
 
+    /// The one-pass cut gives what `truncate` and `width` give, at every width.
+    @Test func truncatedWithWidthMatchesTruncateThenWidth() {
+        let texts = [
+            "", "Jane", "Jane Cooper · ★★★★☆", "高橋 美咲", "e\u{301}e\u{301}", "👩‍💻 at work", "Aarav शर्मा", "Nguyễn Thị Lan",
+            String(repeating: "x", count: 300), "🇺🇸🇺🇸🇺🇸",
+        ]
+        for text in texts {
+            for columns in 0...20 {
+                let (cut, width) = DisplayText.truncatedWithWidth(text, to: columns)
+                #expect(cut == DisplayText.truncate(text, to: columns), "\(text) at \(columns)")
+                #expect(width == DisplayText.width(cut), "\(text) at \(columns)")
+            }
+        }
+    }
+
     @Test func widthsFollowWcwidth() {
         #expect(DisplayText.width("Jane") == 4)
         #expect(DisplayText.width("高橋 美咲") == 9)
