@@ -32,7 +32,7 @@ public final class BrowserApp {
         self.browser = browser
         self.terminal = terminal
         self.keyMap = keyMap
-        self.renderer = FrameRenderer(keyMap: keyMap)
+        self.renderer = FrameRenderer(keyMap: keyMap, keepsDrawnRows: true)
         self.startupNotice = startupNotice
     }
 

@@ -46,7 +46,7 @@ public enum BrowserFrameBuilder {
             focus: state.focus, overlay: state.overlay,
             leads: leadsPane(state, memo: memo),
             calls: callsPane(state, width: callsWidth, memo: memo),
-            detail: detailPane(state, width: detailWidth, height: bodyInner.height),
+            detail: detailPane(state, width: detailWidth, height: bodyInner.height, memo: memo),
             filters: filters, footerMessage: footerMessage, footerMessageIsError: footerIsError,
             searchPrompt: footer.searchPrompt, filterSummary: filterSummary(footer),
             helpScroll: state.help.isShown ? state.help.scroll : nil,
@@ -269,6 +269,19 @@ public enum BrowserFrameBuilder {
         }
     }
 
+    /// One detail row, its label in a column `labelWidth` wide.
+    static func detailRow(_ row: DetailRow, labelWidth: Int) -> FrameRow {
+        switch row {
+        case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
+        case .field(let label, let value):
+            let role: ThemeRole = label == "Outcome" ? .outcome(CallOutcome.known.first { $0.label == value }) : .text
+            return FrameRow([Span(" "), Span(label, CellStyle(.label), width: .fixed(labelWidth)), Span("  "), Span(value, CellStyle(role), width: .fill)], isSelectable: false)
+        case .text(let line): return FrameRow([Span(" " + line)], isSelectable: false)
+        case .fullWidthValue(let value): return FrameRow([Span("  " + value, CellStyle(.text))], isSelectable: false)
+        case .blank: return FrameRow([], isSelectable: false)
+        }
+    }
+
     static func tailRow(_ tail: TimelineTail) -> FrameRow? {
         switch tail {
         case .none: return nil
@@ -280,21 +293,14 @@ public enum BrowserFrameBuilder {
         }
     }
 
-    static func detailPane(_ state: BrowserState, width: Int, height: Int) -> PaneFrame {
+    static func detailPane(_ state: BrowserState, width: Int, height: Int, memo: FrameBuilderMemo? = nil) -> PaneFrame {
         // The label column is the whole call's (values were wrapped to it), not the visible slice's.
         let view = state.detailView(width: max(1, width - 2), height: max(1, height))
-        let (rows, labelWidth) = (view.rows, view.labelWidth)
-        let frameRows = rows.map { row -> FrameRow in
-            switch row {
-            case .heading(let text): return FrameRow([Span(" " + text, CellStyle(.heading, bold: true))], isSelectable: false)
-            case .field(let label, let value):
-                let role: ThemeRole = label == "Outcome" ? .outcome(CallOutcome.known.first { $0.label == value }) : .text
-                return FrameRow([Span(" "), Span(label, CellStyle(.label), width: .fixed(labelWidth)), Span("  "), Span(value, CellStyle(role), width: .fill)], isSelectable: false)
-            case .text(let line): return FrameRow([Span(" " + line)], isSelectable: false)
-            case .fullWidthValue(let value): return FrameRow([Span("  " + value, CellStyle(.text))], isSelectable: false)
-            case .blank: return FrameRow([], isSelectable: false)
-            }
-        }
+        let rows = view.rows
+        // Every row of the call laid out once (a call shown again gets the same rows back), then the visible slice.
+        let make = { view.all.map { detailRow($0, labelWidth: view.labelWidth) } }
+        let all = memo?.detailRows(view.all, make: make) ?? make()
+        let frameRows = Array(all[view.first..<(view.first + rows.count)])
         var message: FrameRow?
         if let failure = state.detailFailure {
             message = FrameRow([Span(" ⚠ " + failure + " · r retries", CellStyle(.error))])

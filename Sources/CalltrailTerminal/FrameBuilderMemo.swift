@@ -3,7 +3,8 @@ import CalltrailViewModel
 /// What `BrowserFrameBuilder` keeps from one frame to the next: each timeline
 /// line's row as laid out, while the line's `TimelineRowsKey`, the pane's width
 /// and the kind of timeline stay the same; the lead card while the timeline's
-/// revision does; and the leads pane's rows while their `LeadRowsKey` does. A key that moves the selection or
+/// revision does; the leads pane's rows while their `LeadRowsKey` does; and the
+/// detail rows of the last calls shown. A key that moves the selection or
 /// scrolls gets the rows back as they were, in the same storage, so the
 /// renderer's comparison with the last frame is a pointer check, not a walk over spans.
 public final class FrameBuilderMemo {
@@ -21,6 +22,24 @@ public final class FrameBuilderMemo {
 
     /// The calls pane's lead card for one revision of the timeline.
     var leadCard: (revision: Int, row: FrameRow)?
+
+    /// Each recent call's detail rows as laid out, by the view-model's array of them
+    /// (kept here, so its storage is not reused while the entry lives).
+    private var details: [(rows: [DetailRow], laidOut: [FrameRow])] = []
+    private static let detailCapacity = 64
+
+    /// `rows` (every detail row of a call) as laid out by `make`, the first time.
+    func detailRows(_ rows: [DetailRow], make: () -> [FrameRow]) -> [FrameRow] {
+        guard !rows.isEmpty else { return make() }
+        let identity = rows.withUnsafeBufferPointer { $0.baseAddress }
+        if let index = details.firstIndex(where: { $0.rows.count == rows.count && $0.rows.withUnsafeBufferPointer { $0.baseAddress } == identity }) {
+            return details[index].laidOut
+        }
+        let laidOut = make()
+        details.insert((rows, laidOut), at: 0)
+        if details.count > Self.detailCapacity { details.removeLast() }
+        return laidOut
+    }
 
     /// The leads pane's rows for one `LeadRowsKey`.
     var leads: (key: LeadRowsKey, rows: [FrameRow])?

@@ -12,9 +12,14 @@ public struct ScrollState: Hashable, Sendable {
 /// lines of text and the benchmark measures drawing without a terminal.
 public struct FrameRenderer: Sendable {
     public var keyMap: KeyMap
+    /// Rows drawn before, pasted as cells when they show again; nil draws every row afresh.
+    let drawnRows: DrawnRows?
 
-    public init(keyMap: KeyMap = .standard) {
+    /// `keepsDrawnRows`: remember rows as drawn (the running browser); tests that
+    /// compare with a fresh drawing leave it off.
+    public init(keyMap: KeyMap = .standard, keepsDrawnRows: Bool = false) {
         self.keyMap = keyMap
+        drawnRows = keepsDrawnRows ? DrawnRows() : nil
     }
 
     /// A frame as drawn, kept so the next one can reuse the panes that did not change.
@@ -153,7 +158,7 @@ public struct FrameRenderer: Sendable {
             if sameBanner, let earlier, earlier.frame.banner[offset] == row {
                 copyRow(inner.y + offset)
             } else {
-                drawRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen)
+                drawListRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen)
             }
         }
         inner.y += banner.count
@@ -177,7 +182,7 @@ public struct FrameRenderer: Sendable {
                 copyRow(y)
                 continue
             }
-            drawRow(row, x: inner.x, y: y, width: inner.width, into: &screen)
+            drawListRow(row, x: inner.x, y: y, width: inner.width, into: &screen)
             if isSelected {
                 if focused {
                     screen.restyle(x: inner.x, y: y, width: inner.width, style: CellStyle(.selection, bold: true))
@@ -210,6 +215,19 @@ public struct FrameRenderer: Sendable {
         func line(_ offset: Int) -> (row: FrameRow, isSelected: Bool)? {
             guard offset >= 0, offset < count, offset != messageLine else { return nil }
             return (frame.rows[start + offset], start + offset == frame.selectedRow)
+        }
+    }
+
+    /// `drawRow` onto blank cells, or the cells the same row was drawn as before.
+    func drawListRow(_ row: FrameRow, x: Int, y: Int, width: Int, into screen: inout ScreenBuffer) {
+        guard let drawnRows, width > 0, x >= 0, x + width <= screen.width, y >= 0, y < screen.height else {
+            return drawRow(row, x: x, y: y, width: width, into: &screen)
+        }
+        if let cells = drawnRows.cells(of: row, width: width) {
+            screen.paste(cells, x: x, y: y)
+        } else {
+            drawRow(row, x: x, y: y, width: width, into: &screen)
+            drawnRows.remember(row, width: width, cells: screen.cellRun(x: x, y: y, count: width))
         }
     }
 

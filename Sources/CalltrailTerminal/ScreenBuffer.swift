@@ -165,6 +165,23 @@ public struct ScreenBuffer: Sendable, Equatable {
         }
     }
 
+    /// The `count` cells from (x, y) on, which must lie within row `y`.
+    func cellRun(x: Int, y: Int, count: Int) -> [Cell] {
+        Array(cells[(y * width + x)..<(y * width + x + count)])
+    }
+
+    /// Writes `run` from (x, y) on, over cells drawn blank (a row laid out there before, pasted again).
+    mutating func paste(_ run: [Cell], x: Int, y: Int) {
+        guard y >= 0, y < height, x >= 0, x + run.count <= width else { return }
+        let start = y * width + x
+        cells.withUnsafeMutableBufferPointer { target in
+            run.withUnsafeBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                (to + start).update(from: from, count: run.count)
+            }
+        }
+    }
+
     /// Whether row `y` holds the same cells here and in `other` (a screen of the same width).
     public func rowEquals(_ y: Int, in other: ScreenBuffer) -> Bool {
         guard other.width == width, y >= 0, y < height, y < other.height else { return false }

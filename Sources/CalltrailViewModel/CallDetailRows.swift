@@ -57,11 +57,12 @@ extension BrowserState {
 
     /// The visible rows, the label column and where the view is (`detailPosition`),
     /// from one look-up of the call's rows (a frame needs all of them).
-    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, total: Int) {
+    /// `all` is every row of the call, the same array for as long as the call's rows are kept.
+    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, total: Int, all: [DetailRow]) {
         let rows = detailRows(width: width)
         let start = max(0, min(detail.scroll, rows.count - height))
         let visible = Array(rows[start..<min(rows.count, start + max(height, 0))])
-        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows.count)
+        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows.count, rows)
     }
 
     /// The rows visible at the detail's scroll position (clamped to the content).
