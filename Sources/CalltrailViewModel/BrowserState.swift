@@ -85,8 +85,9 @@ public struct BrowserState: Sendable {
     /// The lead card's line above the strip: when the lead has card fields and
     /// the list keeps its height (80×24 shows it).
     public var showsLeadCard: Bool {
-        guard statsStripRows > 0, viewport.listRows >= 12, let timeline, !timeline.isInbox else { return false }
-        return timeline.lead.hasCardFields
+        // Read through the optional, not bound: binding copies the whole timeline.
+        guard statsStripRows > 0, viewport.listRows >= 12, timeline?.isInbox == false else { return false }
+        return timeline?.lead.hasCardFields == true
     }
 
     /// The stats strip's rows: the figures and the graphs on one row, or on two

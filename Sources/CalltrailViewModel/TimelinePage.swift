@@ -1,5 +1,6 @@
 import CalltrailModel
 import Foundation
+import Synchronization
 
 /// Where a call sits: which page (numbered from 0, newest first) and where in it.
 /// Page numbers never change while a lead is open, so a reference survives pages
@@ -86,7 +87,27 @@ enum LocalDay {
     static func number(of date: Date, in zone: TimeZone) -> Int {
         // An instant no one means (NaN, 1e300) groups under day 0 rather than trapping.
         guard date.isRepresentable else { return 0 }
-        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let local = date.timeIntervalSince1970 + Double(offset(at: date, in: zone))
         return Int((local / 86_400).rounded(.down))
+    }
+
+    /// The zone's offset in the second of the last instant asked about. Every frame
+    /// asks what day it is now (through ICU, a lock and a table search, about 1%
+    /// of a key); offsets change only at whole seconds, so the answer for the same
+    /// second is kept.
+    private struct LastOffset {
+        var zone: TimeZone
+        var second: Double
+        var offset: Int
+    }
+
+    private static let lastOffset = Mutex<LastOffset?>(nil)
+
+    private static func offset(at date: Date, in zone: TimeZone) -> Int {
+        let second = date.timeIntervalSince1970.rounded(.down)
+        if let kept = lastOffset.withLock({ $0.flatMap { $0.second == second && $0.zone == zone ? $0.offset : nil } }) { return kept }
+        let offset = zone.secondsFromGMT(for: date)
+        lastOffset.withLock { $0 = LastOffset(zone: zone, second: second, offset: offset) }
+        return offset
     }
 }

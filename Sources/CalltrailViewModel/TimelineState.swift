@@ -44,11 +44,15 @@ enum PendingJump: Sendable, Hashable {
 /// is in flight.
 public struct TimelineState: Sendable {
     public internal(set) var lead: Lead {
-        didSet {
+        get { leadBox.value }
+        set {
+            leadBox = Boxed(newValue)
             revision = ContentRevision.next()
-            leadLabel = DisplayText.sanitizeLine(lead.displayName)
+            leadLabel = DisplayText.sanitizeLine(newValue.displayName)
         }
     }
+    /// The lead, boxed: a dozen strings and arrays a copy of the timeline would retain one by one.
+    private var leadBox: Boxed<Lead>
     /// The lead's name as shown (sanitised once, not in every frame's title and header).
     public private(set) var leadLabel: String
     public private(set) var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
@@ -100,7 +104,7 @@ public struct TimelineState: Sendable {
     var pendingJump: PendingJump?
 
     init(lead: Lead) {
-        self.lead = lead
+        leadBox = Boxed(lead)
         leadLabel = DisplayText.sanitizeLine(lead.displayName)
         self.pages = [TimelinePage(number: 0, cursor: nil, startOffset: 0)]
     }
