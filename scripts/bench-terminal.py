@@ -8,7 +8,7 @@ land while pages are slow, and how long `G` takes to reach the end of the
 50,000-call demo lead. When tig is installed, the pty figures are measured for
 tig on a generated 10,000-commit repository too, and printed as ratios.
 
-Usage: scripts/bench-terminal.py [--binary PATH] [--size 120x40] [--keys 200]
+Usage: scripts/bench-terminal.py [--binary PATH] [--size 120x40] [--keys 200] [--down] [--skip-tmux]
 Build first: swift build -c release --product calltrail
 """
 import argparse
@@ -153,14 +153,22 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def measure(name, argv, env, rows, cols, keys, cwd=None):
+def key_script(keys, down):
+    """Down then up inside what is loaded (the highlight moves, no key waits for
+    the network); or `down`: straight down, every key a row never shown before
+    (the list scrolls, calltrail's detail shows a call for the first time)."""
+    if down:
+        return [b"j"] * keys
+    return ([b"j"] * 25 + [b"k"] * 25) * max(1, keys // 50)
+
+
+def measure(name, argv, env, rows, cols, keys, cwd=None, down=False):
     """First frame, key latency, CPU, bytes per key, idle wake-ups, memory."""
     program = PtyProgram(argv, env, rows, cols, cwd)
     _, first = program.read_burst(5.0, 0.015)
     first_frame = (first - program.started) if first else float("nan")
     program.settle()
-    # Down then up inside what is loaded, so no key waits for the network.
-    script = ([b"j"] * 25 + [b"k"] * 25) * max(1, keys // 50)
+    script = key_script(keys, down)
     latencies, sizes = [], []
     cpu_before = program.cpu_seconds()
     for key in script:
@@ -312,6 +320,7 @@ def main():
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--skip-tmux", action="store_true", help="only the pty figures")
+    parser.add_argument("--down", action="store_true", help="keys straight down (every row new) instead of j×25, k×25")
     args = parser.parse_args()
     cols, rows = (int(n) for n in args.size.split("x"))
     binary = os.path.abspath(args.binary)
@@ -321,12 +330,13 @@ def main():
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ct-bench-config-")
     env.pop("CALLTRAIL_TOKEN", None)
 
-    print(f"pseudo-terminal {cols}×{rows}, TERM=xterm-256color, {args.keys} keys (j×25, k×25, …)")
-    results = [measure("calltrail", [binary, "--lead", "100001"], env, rows, cols, args.keys)]
+    pattern = "j, straight down" if args.down else "j×25, k×25, …"
+    print(f"pseudo-terminal {cols}×{rows}, TERM=xterm-256color, {args.keys} keys ({pattern})")
+    results = [measure("calltrail", [binary, "--lead", "100001"], env, rows, cols, args.keys, down=args.down)]
     if shutil.which("tig"):
         repo = tempfile.mkdtemp(prefix="ct-bench-tig-")
         make_tig_repository(repo)
-        results.append(measure("tig", ["tig"], dict(env, HOME=repo), rows, cols, args.keys, cwd=repo))
+        results.append(measure("tig", ["tig"], dict(env, HOME=repo), rows, cols, args.keys, cwd=repo, down=args.down))
         shutil.rmtree(repo, ignore_errors=True)
     else:
         print("tig not installed (apt-get install tig): no peer figures")
