@@ -49,7 +49,7 @@ let package = Package(
         ),
         // Async-signal-safe terminal restore for SIGTERM/SIGHUP/SIGINT and fatal signals,
         // the resize wake pipe, and the main queue's hooks for the main thread's own loop.
-        .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("dispatch")]),
+        .target(name: "CTerminalRestore", linkerSettings: [.linkedLibrary("dispatch", .when(platforms: [.linux]))]),
         .target(name: "CalltrailTerminal", dependencies: ["CalltrailViewModel", "CNcursesw", "CTerminalRestore"]),
         .executableTarget(
             name: "calltrail",

@@ -82,7 +82,7 @@ public struct FrameRenderer: Sendable {
             var own = ScrollState()
             drawPane(fullScreen, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &own)
         } else if model.overlay == .fullDetail {
-            drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll)
+            drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll, keepsRows: true)
         } else {
             for (pane, rect) in layout.panes {
                 let frame = model.pane(pane)
@@ -90,7 +90,7 @@ public struct FrameRenderer: Sendable {
                 if let before, before.top == scroll.top[pane], before.frame == frame {
                     screen.copy(rect, from: before.screen)
                 } else {
-                    drawPane(frame, pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll, earlier: before)
+                    drawPane(frame, pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll, earlier: before, keepsRows: true)
                 }
             }
         }
@@ -132,7 +132,7 @@ public struct FrameRenderer: Sendable {
 
     func drawPane(
         _ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState,
-        earlier: EarlierPane? = nil
+        earlier: EarlierPane? = nil, keepsRows: Bool = false
     ) {
         if let earlier {
             // Usually only the position mark changed: the rest of the border is copied.
@@ -158,7 +158,7 @@ public struct FrameRenderer: Sendable {
             if sameBanner, let earlier, earlier.frame.banner[offset] == row {
                 copyRow(inner.y + offset)
             } else {
-                drawListRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen)
+                drawListRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen, keeping: keepsRows)
             }
         }
         inner.y += banner.count
@@ -182,7 +182,7 @@ public struct FrameRenderer: Sendable {
                 copyRow(y)
                 continue
             }
-            drawListRow(row, x: inner.x, y: y, width: inner.width, into: &screen)
+            drawListRow(row, x: inner.x, y: y, width: inner.width, into: &screen, keeping: keepsRows)
             if isSelected {
                 if focused {
                     screen.restyle(x: inner.x, y: y, width: inner.width, style: CellStyle(.selection, bold: true))
@@ -219,8 +219,10 @@ public struct FrameRenderer: Sendable {
     }
 
     /// `drawRow` onto blank cells, or the cells the same row was drawn as before.
-    func drawListRow(_ row: FrameRow, x: Int, y: Int, width: Int, into screen: inout ScreenBuffer) {
-        guard let drawnRows, width > 0, x >= 0, x + width <= screen.width, y >= 0, y < screen.height else {
+    /// `keeping`: the rows come back frame after frame (the panes', which the builder
+    /// keeps); an overlay's rows are made afresh each frame and would only fill the cache.
+    func drawListRow(_ row: FrameRow, x: Int, y: Int, width: Int, into screen: inout ScreenBuffer, keeping: Bool) {
+        guard keeping, let drawnRows, width > 0, x >= 0, x + width <= screen.width, y >= 0, y < screen.height else {
             return drawRow(row, x: x, y: y, width: width, into: &screen)
         }
         if let cells = drawnRows.cells(of: row, width: width) {

@@ -20,6 +20,8 @@ final class LoopWakeups {
     /// Starts watching stdin and the SIGWINCH pipe. The step reads everything
     /// there is, so a readable descriptor does not wake the loop again.
     func start(_ step: @escaping (_ input: Bool) -> Void) {
+        // Nothing here would ever run otherwise: the program must hand its main thread to the loop.
+        precondition(MainRunLoop.isRunning, "the browser needs MainRunLoop.run() on the main thread")
         self.step = step
         descriptors = [STDIN_FILENO]
         let winch = ct_wake_install_sigwinch()

@@ -15,11 +15,14 @@ public enum MainRunLoop {
     @MainActor private static var deadline: (at: ContinuousClock.Instant, handler: () -> Void)?
     /// Work to run before sleeping again.
     @MainActor private static var soon: [() -> Void] = []
+    /// The loop owns the main thread: what watches, deadlines and `runSoon` need.
+    @MainActor static private(set) var isRunning = false
 
     /// Runs the loop; it never returns (the process exits from the work it runs).
     /// Call from a synchronous `main`, on the main thread, instead of `dispatch_main`.
     public static func run() -> Never {
         ct_main_thread_accept_signals()
+        MainActor.assumeIsolated { isRunning = true }
         let queue = ct_main_queue_descriptor()
         var descriptors: [pollfd] = []
         while true {
@@ -29,8 +32,8 @@ public enum MainRunLoop {
                 for watch in watches { descriptors.append(pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0)) }
                 if !soon.isEmpty { return 0 }
                 guard let deadline else { return -1 }
-                // Rounded up: waking before the deadline would only poll again at once.
-                let (seconds, attoseconds) = max(.zero, deadline.at - .now).components
+                // Rounded up: waking before the deadline would only poll again at once. A day at most a sleep.
+                let (seconds, attoseconds) = min(max(.zero, deadline.at - .now), .seconds(86_400)).components
                 let milliseconds = seconds * 1_000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
                 return Int32(clamping: milliseconds)
             }
@@ -39,12 +42,14 @@ public enum MainRunLoop {
                 fatalError("poll failed: \(String(cString: strerror(errno)))")
             }
             MainActor.assumeIsolated {
-                let readable = Int16(POLLIN | POLLHUP | POLLERR)
+                let readable = Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL)
                 for descriptor in descriptors where descriptor.revents & readable != 0 {
                     if descriptor.fd == queue {
                         ct_main_queue_drain()
                     } else if let watch = watches.first(where: { $0.descriptor == descriptor.fd }) {
                         watch.handler()
+                        // A closed descriptor never becomes readable again: watching it would spin.
+                        if descriptor.revents & Int16(POLLNVAL) != 0 { unwatch(descriptor.fd) }
                     }
                 }
                 if let due = deadline, due.at <= .now {

@@ -113,9 +113,9 @@ struct ScreenWriter {
                     // Unchanged cells are passed over as the eight bytes they are.
                     var changed = Self.firstDifference(now, before, from: row + x, to: row + width) - row
                     if changed == width { break }
-                    // A wide character is written whole when either half changedd.
+                    // A wide character is written whole when either half changed.
                     while changed > 0, now[row + changed].isContinuation { changed -= 1 }
-                    // A short gap between changeds is cheaper written again than jumped over.
+                    // A short gap between changes is cheaper written again than jumped over.
                     if changed > x, let at = cursor, at == (x, y), changed - x <= Self.gapWorthWriting,
                         (x..<changed).allSatisfy({ now[row + $0].asciiByte != nil && now[row + $0].style == attributes })
                     {
