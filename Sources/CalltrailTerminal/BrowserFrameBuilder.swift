@@ -308,7 +308,7 @@ public enum BrowserFrameBuilder {
             message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
         }
         let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (state.detailZone.map { " · " + $0 } ?? "")
-        let mark = view.total > view.shown ? FrameRenderer.positionMark(first: view.first, shown: view.shown, total: view.total) : ""
+        let mark = view.all.count > view.shown ? FrameRenderer.positionMark(first: view.first, shown: view.shown, total: view.all.count) : ""
         return PaneFrame(
             title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message,
             position: mark)

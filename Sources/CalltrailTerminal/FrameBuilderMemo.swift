@@ -23,10 +23,21 @@ public final class FrameBuilderMemo {
     /// The calls pane's lead card for one revision of the timeline.
     var leadCard: (revision: Int, row: FrameRow)?
 
+    /// The leads pane's rows for one `LeadRowsKey`.
+    var leads: (key: LeadRowsKey, rows: [FrameRow])?
+
     /// Each recent call's detail rows as laid out, by the view-model's array of them
     /// (kept here, so its storage is not reused while the entry lives).
     private var details: [(rows: [DetailRow], laidOut: [FrameRow])] = []
     private static let detailCapacity = 64
+
+    private var context: Context?
+    /// By line; nil where the line has no row (a call no longer held).
+    private var lines: [Int: LaidOutLine?] = [:]
+    /// Many screenfuls; past it the memo starts again (a cheap, bounded reset).
+    private static let capacity = 4_096
+
+    public init() {}
 
     /// `rows` (every detail row of a call) as laid out by `make`, the first time.
     func detailRows(_ rows: [DetailRow], make: () -> [FrameRow]) -> [FrameRow] {
@@ -40,17 +51,6 @@ public final class FrameBuilderMemo {
         if details.count > Self.detailCapacity { details.removeLast() }
         return laidOut
     }
-
-    /// The leads pane's rows for one `LeadRowsKey`.
-    var leads: (key: LeadRowsKey, rows: [FrameRow])?
-
-    private var context: Context?
-    /// By line; nil where the line has no row (a call no longer held).
-    private var lines: [Int: LaidOutLine?] = [:]
-    /// Many screenfuls; past it the memo starts again (a cheap, bounded reset).
-    private static let capacity = 4_096
-
-    public init() {}
 
     /// Forgets the lines' rows unless they were laid out under `context` (once a frame).
     func layOutLines(in context: Context) {

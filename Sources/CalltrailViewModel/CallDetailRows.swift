@@ -48,26 +48,20 @@ extension BrowserState {
         return DisplayFormat.zoneOffset(at: call.startTime ?? wallClock, in: settings.timeZone)
     }
 
-    /// The rows visible at the detail's scroll position (clamped to the content),
-    /// and the label column of the whole call, which its values were wrapped to.
-    public func visibleDetail(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int) {
-        let view = detailView(width: width, height: height)
-        return (view.rows, view.labelWidth)
-    }
-
-    /// The visible rows, the label column and where the view is (`detailPosition`),
-    /// from one look-up of the call's rows (a frame needs all of them).
+    /// The visible rows (at the detail's scroll position, clamped to the content),
+    /// the label column of the whole call (its values were wrapped to it) and where
+    /// the view is (for the "12–30/84" mark), from one look-up of the call's rows.
     /// `all` is every row of the call, the same array for as long as the call's rows are kept.
-    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, total: Int, all: [DetailRow]) {
+    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, all: [DetailRow]) {
         let rows = detailRows(width: width)
         let start = max(0, min(detail.scroll, rows.count - height))
         let visible = Array(rows[start..<min(rows.count, start + max(height, 0))])
-        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows.count, rows)
+        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows)
     }
 
     /// The rows visible at the detail's scroll position (clamped to the content).
     public func visibleDetailRows(width: Int, height: Int) -> [DetailRow] {
-        visibleDetail(width: width, height: height).rows
+        detailView(width: width, height: height).rows
     }
 
     /// Where the detail is drawn: as the front end said, else a guess from the

@@ -127,9 +127,10 @@ extension BrowserState {
 
     /// The key of each line's row (`timelineEntry(atLine:)`); nil with no timeline.
     public var timelineRowsKey: TimelineRowsKey? {
-        guard let timeline else { return nil }
+        // Read through the optional, not bound: binding copies the whole timeline.
+        guard let revision = timeline?.revision else { return nil }
         return TimelineRowsKey(
-            timeline: timeline.revision, leadNames: leadNamesRevision, today: LocalDay.number(of: wallClock, in: settings.timeZone),
+            timeline: revision, leadNames: leadNamesRevision, today: LocalDay.number(of: wallClock, in: settings.timeZone),
             zone: settings.timeZone)
     }
 
