@@ -114,7 +114,7 @@ public final class BrowserApp {
             return
         }
         // The too-small screen still quits.
-        if Layout(width: size.width, height: size.height, focus: .calls).isTooSmall, key == .character("q") {
+        if key == .character("q"), Layout(width: size.width, height: size.height, focus: .calls).isTooSmall {
             browser.send(.quit)
             return
         }

@@ -23,10 +23,18 @@ public struct FrameRenderer: Sendable {
     }
 
     /// A frame as drawn, kept so the next one can reuse the panes that did not change.
-    public struct Drawn: Sendable {
+    /// A class: the frame model holds dozens of strings and arrays, which a copy of a
+    /// struct would retain one by one each time it is looked at.
+    public final class Drawn: Sendable {
         let model: FrameModel
         let screen: ScreenBuffer
         let scroll: ScrollState
+
+        init(model: FrameModel, screen: ScreenBuffer, scroll: ScrollState) {
+            self.model = model
+            self.screen = screen
+            self.scroll = scroll
+        }
     }
 
     /// One pane as the previous frame drew it, at the same place and focus.

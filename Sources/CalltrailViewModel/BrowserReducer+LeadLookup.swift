@@ -57,7 +57,8 @@ extension BrowserReducer {
         state.leadLookup.keep(lead)
         state.noteLeadNames([lead])
         if state.timeline?.isInbox == true {
-            state.timeline?.leadNames = state.leadNames
+            let names = state.leadNames
+            state.timeline?.leadNames = names
         } else if state.timeline?.lead.id == lead.id, state.leads.leads.first(where: { $0.id == lead.id }) == nil {
             state.timeline?.lead = lead
         }

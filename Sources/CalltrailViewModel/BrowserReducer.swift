@@ -86,8 +86,12 @@ public enum BrowserReducer {
         case .leadsLoaded(let ticket, let page):
             guard state.leads.pending?.ticket == ticket else { break }
             state.noteLeadNames(page.leads)
-            if state.timeline?.isInbox == true { state.timeline?.leadNames = state.leadNames }
-            state.leads.receive(page, openLead: state.timeline?.lead.id, listRows: rows)
+            if state.timeline?.isInbox == true {
+                let names = state.leadNames
+                state.timeline?.leadNames = names
+            }
+            let openLead = state.timeline?.lead.id
+            state.leads.receive(page, openLead: openLead, listRows: rows)
             if let open = state.timeline, let named = page.leads.first(where: { $0.id == open.lead.id }) {
                 state.timeline?.lead = named
             }
@@ -249,7 +253,8 @@ public enum BrowserReducer {
         if lead.id == Lead.inboxID {
             // The inbox walks back from the moment it opened, so a page fetched again is the same page.
             state.inboxQuery = RecentCallsQuery(until: state.wallClock, team: state.settings.teamView)
-            state.timeline?.leadNames = state.leadNames
+            let names = state.leadNames
+            state.timeline?.leadNames = names
         }
         state.inboxEndNote = nil
         state.detail.reset(callID: nil, pending: nil)

@@ -17,58 +17,98 @@ public struct Viewport: Sendable, Hashable {
 
 /// Everything the screen shows, as plain values. Only `BrowserReducer` changes it.
 public struct BrowserState: Sendable {
-    public let descriptor: ProviderDescriptor
-    /// The provider's name and account as shown (sanitised once, not every frame).
-    let providerLabel: String
-    let accountLabel: String?
-    public let settings: BrowserSettings
-    public internal(set) var viewport = Viewport()
-    public internal(set) var focus: Pane = .leads
-    public internal(set) var overlay: Overlay = .none
-    public internal(set) var help = HelpState()
-    public internal(set) var leads = LeadsState()
-    /// The open lead's calls; nil until a lead is opened.
-    public internal(set) var timeline: TimelineState?
-    public internal(set) var filter = CallFilter()
-    /// Which outcome each of the keys 1…6 toggles (see `OutcomeSlots`).
-    public internal(set) var outcomeSlots: OutcomeSlots
-    public internal(set) var search = SearchState()
-    public internal(set) var detail = DetailState()
-    /// Recording links fetched with `o`, the one in flight, the last problem.
-    public internal(set) var recordings = RecordingsState()
-    /// AI summaries fetched for the detail, the one in flight or due, the last failure.
-    public internal(set) var summaries = SummariesState()
-    /// The full-screen transcript (`t`), while it shows.
-    public internal(set) var transcript: TranscriptState?
-    /// The full-screen lead view (`i`), while it shows.
-    public internal(set) var leadInfo: LeadInfoState?
-    /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
-    public internal(set) var notice: String?
-    public internal(set) var now: ContinuousClock.Instant
-    /// Wall-clock time, for "2h ago".
-    public internal(set) var wallClock: Date
-    public internal(set) var quitRequested = false
-    /// Names of the leads loaded so far, for the inbox's rows.
-    public internal(set) var leadNames: [LeadID: String] = [:] { didSet { leadNamesRevision = ContentRevision.next() } }
-    /// Changes whenever `leadNames` does (the inbox's rows name each call's lead).
-    public private(set) var leadNamesRevision = ContentRevision.next()
-    /// What the open inbox asks for (its `until` fixed when it opened).
-    public internal(set) var inboxQuery: RecentCallsQuery?
-    /// Why the open inbox's walk stopped where it did (a year without calls), if it said.
-    public internal(set) var inboxEndNote: String?
-    /// Leads fetched one by one (`lead(id:)`), those in flight and what waits for them.
-    var leadLookup = LeadLookupState()
-    var lastTicket = 0
+    /// The state's fields behind one reference: the reducer and the frame builder call
+    /// getters on it dozens of times a key, and each call on a mutable state copied it
+    /// whole, retaining every string, array and set one by one.
+    private var fields: CopyOnWrite<Fields>
+
+    private struct Fields: Sendable {
+        let descriptor: ProviderDescriptor
+        let providerLabel: String
+        let accountLabel: String?
+        let settings: BrowserSettings
+        var viewport: Viewport = Viewport()
+        var focus: Pane = .leads
+        var overlay: Overlay = .none
+        var help: HelpState = HelpState()
+        var leads: LeadsState = LeadsState()
+        var timeline: TimelineState?
+        var filter: CallFilter = CallFilter()
+        var outcomeSlots: OutcomeSlots
+        var search: SearchState = SearchState()
+        var detail: DetailState = DetailState()
+        var recordings: RecordingsState = RecordingsState()
+        var summaries: SummariesState = SummariesState()
+        var transcript: TranscriptState?
+        var leadInfo: LeadInfoState?
+        var notice: String?
+        var now: ContinuousClock.Instant
+        var wallClock: Date
+        var quitRequested: Bool = false
+        var leadNames: [LeadID: String] = [:] { didSet { leadNamesRevision = ContentRevision.next() } }
+        var leadNamesRevision: Int = ContentRevision.next()
+        var inboxQuery: RecentCallsQuery?
+        var inboxEndNote: String?
+        var leadLookup: LeadLookupState = LeadLookupState()
+        var lastTicket: Int = 0
+
+        init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {
+            self.descriptor = descriptor
+            providerLabel = DisplayText.sanitize(descriptor.name)
+            accountLabel = descriptor.accountLabel.map { DisplayText.sanitize($0) }
+            self.settings = settings
+            self.now = now
+            self.wallClock = wallClock
+            outcomeSlots = BrowserState.initialOutcomeSlots(descriptor.outcomes)
+        }
+    }
 
     public init(descriptor: ProviderDescriptor, settings: BrowserSettings, now: ContinuousClock.Instant, wallClock: Date) {
-        self.descriptor = descriptor
-        providerLabel = DisplayText.sanitize(descriptor.name)
-        accountLabel = descriptor.accountLabel.map { DisplayText.sanitize($0) }
-        self.settings = settings
-        self.now = now
-        self.wallClock = wallClock
-        outcomeSlots = Self.initialOutcomeSlots(descriptor.outcomes)
+        fields = CopyOnWrite(Fields(descriptor: descriptor, settings: settings, now: now, wallClock: wallClock))
     }
+
+    public var descriptor: ProviderDescriptor { _read { yield fields.value.descriptor } }
+    /// The provider's name and account as shown (sanitised once, not every frame).
+    var providerLabel: String { _read { yield fields.value.providerLabel } }
+    var accountLabel: String? { _read { yield fields.value.accountLabel } }
+    public var settings: BrowserSettings { _read { yield fields.value.settings } }
+    public internal(set) var viewport: Viewport { _read { yield fields.value.viewport } _modify { yield &fields.value.viewport } }
+    public internal(set) var focus: Pane { _read { yield fields.value.focus } _modify { yield &fields.value.focus } }
+    public internal(set) var overlay: Overlay { _read { yield fields.value.overlay } _modify { yield &fields.value.overlay } }
+    public internal(set) var help: HelpState { _read { yield fields.value.help } _modify { yield &fields.value.help } }
+    public internal(set) var leads: LeadsState { _read { yield fields.value.leads } _modify { yield &fields.value.leads } }
+    /// The open lead's calls; nil until a lead is opened.
+    public internal(set) var timeline: TimelineState? { _read { yield fields.value.timeline } _modify { yield &fields.value.timeline } }
+    public internal(set) var filter: CallFilter { _read { yield fields.value.filter } _modify { yield &fields.value.filter } }
+    /// Which outcome each of the keys 1…6 toggles (see `OutcomeSlots`).
+    public internal(set) var outcomeSlots: OutcomeSlots { _read { yield fields.value.outcomeSlots } _modify { yield &fields.value.outcomeSlots } }
+    public internal(set) var search: SearchState { _read { yield fields.value.search } _modify { yield &fields.value.search } }
+    public internal(set) var detail: DetailState { _read { yield fields.value.detail } _modify { yield &fields.value.detail } }
+    /// Recording links fetched with `o`, the one in flight, the last problem.
+    public internal(set) var recordings: RecordingsState { _read { yield fields.value.recordings } _modify { yield &fields.value.recordings } }
+    /// AI summaries fetched for the detail, the one in flight or due, the last failure.
+    public internal(set) var summaries: SummariesState { _read { yield fields.value.summaries } _modify { yield &fields.value.summaries } }
+    /// The full-screen transcript (`t`), while it shows.
+    public internal(set) var transcript: TranscriptState? { _read { yield fields.value.transcript } _modify { yield &fields.value.transcript } }
+    /// The full-screen lead view (`i`), while it shows.
+    public internal(set) var leadInfo: LeadInfoState? { _read { yield fields.value.leadInfo } _modify { yield &fields.value.leadInfo } }
+    /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
+    public internal(set) var notice: String? { _read { yield fields.value.notice } _modify { yield &fields.value.notice } }
+    public internal(set) var now: ContinuousClock.Instant { _read { yield fields.value.now } _modify { yield &fields.value.now } }
+    /// Wall-clock time, for "2h ago".
+    public internal(set) var wallClock: Date { _read { yield fields.value.wallClock } _modify { yield &fields.value.wallClock } }
+    public internal(set) var quitRequested: Bool { _read { yield fields.value.quitRequested } _modify { yield &fields.value.quitRequested } }
+    /// Names of the leads loaded so far, for the inbox's rows.
+    public internal(set) var leadNames: [LeadID: String] { _read { yield fields.value.leadNames } _modify { yield &fields.value.leadNames } }
+    /// Changes whenever `leadNames` does (the inbox's rows name each call's lead).
+    public private(set) var leadNamesRevision: Int { _read { yield fields.value.leadNamesRevision } _modify { yield &fields.value.leadNamesRevision } }
+    /// What the open inbox asks for (its `until` fixed when it opened).
+    public internal(set) var inboxQuery: RecentCallsQuery? { _read { yield fields.value.inboxQuery } _modify { yield &fields.value.inboxQuery } }
+    /// Why the open inbox's walk stopped where it did (a year without calls), if it said.
+    public internal(set) var inboxEndNote: String? { _read { yield fields.value.inboxEndNote } _modify { yield &fields.value.inboxEndNote } }
+    /// Leads fetched one by one (`lead(id:)`), those in flight and what waits for them.
+    var leadLookup: LeadLookupState { _read { yield fields.value.leadLookup } _modify { yield &fields.value.leadLookup } }
+    var lastTicket: Int { _read { yield fields.value.lastTicket } _modify { yield &fields.value.lastTicket } }
 
     /// Calls per request.
     public var pageSize: Int {
@@ -87,7 +127,7 @@ public struct BrowserState: Sendable {
     public var showsLeadCard: Bool {
         // Read through the optional, not bound: binding copies the whole timeline.
         guard statsStripRows > 0, viewport.listRows >= 12, timeline?.isInbox == false else { return false }
-        return timeline?.lead.hasCardFields == true
+        return timeline?.leadHasCardFields == true
     }
 
     /// The stats strip's rows: the figures and the graphs on one row, or on two

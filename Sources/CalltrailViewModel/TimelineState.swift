@@ -43,78 +43,117 @@ enum PendingJump: Sendable, Hashable {
 /// about a screen asks for the page beyond it, by its cursor; at most one request
 /// is in flight.
 public struct TimelineState: Sendable {
-    public internal(set) var lead: Lead {
-        get { leadBox.value }
-        set {
-            leadBox = Boxed(newValue)
-            revision = ContentRevision.next()
-            leadLabel = DisplayText.sanitizeLine(newValue.displayName)
+    /// The timeline's fields behind one reference: a copy of the timeline, which
+    /// many a getter makes, costs one retain instead of one per string and array.
+    private var fields: CopyOnWrite<Fields>
+
+    private struct Fields: Sendable {
+        var lead: Lead {
+            didSet {
+                revision = ContentRevision.next()
+                leadLabel = DisplayText.sanitizeLine(lead.displayName)
+                leadHasCardFields = lead.hasCardFields
+            }
+        }
+        var leadLabel: String
+        var leadHasCardFields: Bool
+        var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
+        var historyEnded: Bool = false
+        var pending: PendingPage?
+        var failure: PageFailure?
+        var lines: [TimelineLine] = [] { didSet { revision = ContentRevision.next() } }
+        var revision: Int = ContentRevision.next()
+        var selectedLine: Int?
+        var topLine: Int = 0
+        var run: ClosedRange<Int> = 0...0
+        var requestedPages: [Int] = []
+        var callsLoaded: Int = 0
+        var callsExamined: Int = 0
+        var callsMatched: Int = 0
+        var outcomeCounts: [CallOutcome: Int] = [:]
+        var stats: CallStats = CallStats()
+        var completingStats: Bool = false
+        var pendingMotion: Int = 0
+        var pendingSearch: PendingSearch?
+        var readAheadScale: Int = 1
+        var anchor: CallRef?
+        var selectionBeforeFilter: CallRef?
+        var pendingJump: PendingJump?
+        var heldPages: Set<Int> = []
+        var thinnedPages: Set<Int> = []
+        var keptCallCount: Int = 0
+        var leadNames: [LeadID: String] = [:] { didSet { revision = ContentRevision.next() } }
+
+        init(lead: Lead) {
+            self.lead = lead
+            leadLabel = DisplayText.sanitizeLine(lead.displayName)
+            leadHasCardFields = lead.hasCardFields
+            pages = [TimelinePage(number: 0, cursor: nil, startOffset: 0)]
         }
     }
-    /// The lead, boxed: a dozen strings and arrays a copy of the timeline would retain one by one.
-    private var leadBox: Boxed<Lead>
+
+    init(lead: Lead) {
+        fields = CopyOnWrite(Fields(lead: lead))
+    }
+
+    public internal(set) var lead: Lead { _read { yield fields.value.lead } _modify { yield &fields.value.lead } }
     /// The lead's name as shown (sanitised once, not in every frame's title and header).
-    public private(set) var leadLabel: String
-    public private(set) var pages: [TimelinePage] { didSet { revision = ContentRevision.next() } }
+    public private(set) var leadLabel: String { _read { yield fields.value.leadLabel } _modify { yield &fields.value.leadLabel } }
+    /// Whether the lead has any of the card's fields (asked several times a frame).
+    public var leadHasCardFields: Bool { fields.value.leadHasCardFields }
+    public private(set) var pages: [TimelinePage] { _read { yield fields.value.pages } _modify { yield &fields.value.pages } }
     /// The last page has been loaded and said there is nothing after it.
-    public private(set) var historyEnded = false
-    public internal(set) var pending: PendingPage?
-    public internal(set) var failure: PageFailure?
-    public private(set) var lines: [TimelineLine] = [] { didSet { revision = ContentRevision.next() } }
+    public private(set) var historyEnded: Bool { _read { yield fields.value.historyEnded } _modify { yield &fields.value.historyEnded } }
+    public internal(set) var pending: PendingPage? { _read { yield fields.value.pending } _modify { yield &fields.value.pending } }
+    public internal(set) var failure: PageFailure? { _read { yield fields.value.failure } _modify { yield &fields.value.failure } }
+    public private(set) var lines: [TimelineLine] { _read { yield fields.value.lines } _modify { yield &fields.value.lines } }
     /// Changes whenever the lead, the lines, the pages' calls or the lead names do:
     /// what the rows and the lead card are made of (`TimelineRowsKey`).
-    public private(set) var revision = ContentRevision.next()
+    public private(set) var revision: Int { _read { yield fields.value.revision } _modify { yield &fields.value.revision } }
     /// Index into `lines` of the selected call; nil when no call is shown.
-    public internal(set) var selectedLine: Int?
+    public internal(set) var selectedLine: Int? { _read { yield fields.value.selectedLine } _modify { yield &fields.value.selectedLine } }
     /// First line on screen.
-    public internal(set) var topLine = 0
+    public internal(set) var topLine: Int { _read { yield fields.value.topLine } _modify { yield &fields.value.topLine } }
     /// The pages the lines cover.
-    public private(set) var run: ClosedRange<Int> = 0...0
+    public private(set) var run: ClosedRange<Int> { _read { yield fields.value.run } _modify { yield &fields.value.run } }
     /// Every page requested, in order (the request log the benchmark and tests read).
-    public private(set) var requestedPages: [Int] = []
+    public private(set) var requestedPages: [Int] { _read { yield fields.value.requestedPages } _modify { yield &fields.value.requestedPages } }
     /// Calls in the pages loaded at least once: how far into the history we have been.
-    public private(set) var callsLoaded = 0
+    public private(set) var callsLoaded: Int { _read { yield fields.value.callsLoaded } _modify { yield &fields.value.callsLoaded } }
     /// Under the current filter: calls looked at, and how many passed.
-    public private(set) var callsExamined = 0
-    public private(set) var callsMatched = 0
+    public private(set) var callsExamined: Int { _read { yield fields.value.callsExamined } _modify { yield &fields.value.callsExamined } }
+    public private(set) var callsMatched: Int { _read { yield fields.value.callsMatched } _modify { yield &fields.value.callsMatched } }
     /// Outcome frequencies over loaded calls (for open vocabularies' filter keys).
-    public private(set) var outcomeCounts: [CallOutcome: Int] = [:]
+    public private(set) var outcomeCounts: [CallOutcome: Int] { _read { yield fields.value.outcomeCounts } _modify { yield &fields.value.outcomeCounts } }
     /// Running figures over every call loaded (whatever the filter): each page is
     /// added once, when it first arrives, so they are never recounted; a new
     /// timeline (another lead, `r`) starts them again. Complete once `historyEnded`.
-    public private(set) var stats = CallStats()
+    public private(set) var stats: CallStats { _read { yield fields.value.stats } _modify { yield &fields.value.stats } }
     /// `S`: load the rest of the history (without moving the selection) so the
     /// stats cover every call; Esc stops it (`stopCatchingUp`).
-    public internal(set) var completingStats = false
-
+    public internal(set) var completingStats: Bool { _read { yield fields.value.completingStats } _modify { yield &fields.value.completingStats } }
     /// Lines of motion asked for past the loaded end (positive: down), carried out
     /// as pages arrive, so keys pressed faster than the network land where they
     /// would on a fast one. Any jump, search or filter change replaces it.
-    public internal(set) var pendingMotion = 0
+    public internal(set) var pendingMotion: Int { _read { yield fields.value.pendingMotion } _modify { yield &fields.value.pendingMotion } }
     /// A search still looking through pages not loaded yet.
-    public internal(set) var pendingSearch: PendingSearch?
+    public internal(set) var pendingSearch: PendingSearch? { _read { yield fields.value.pendingSearch } _modify { yield &fields.value.pendingSearch } }
     /// How many times the base page size new pages are asked for at: grows while
     /// the reader outruns the network, back to 1 once they wait for nothing.
-    public private(set) var readAheadScale = 1
-
+    public private(set) var readAheadScale: Int { _read { yield fields.value.readAheadScale } _modify { yield &fields.value.readAheadScale } }
     /// The selected call, or where the selection was while nothing is shown.
-    var anchor: CallRef?
+    var anchor: CallRef? { _read { yield fields.value.anchor } _modify { yield &fields.value.anchor } }
     /// The selection before a filter hid it, restored when the filter is cleared.
-    var selectionBeforeFilter: CallRef?
-    var pendingJump: PendingJump?
-
-    init(lead: Lead) {
-        leadBox = Boxed(lead)
-        leadLabel = DisplayText.sanitizeLine(lead.displayName)
-        self.pages = [TimelinePage(number: 0, cursor: nil, startOffset: 0)]
-    }
-
+    var selectionBeforeFilter: CallRef? { _read { yield fields.value.selectionBeforeFilter } _modify { yield &fields.value.selectionBeforeFilter } }
+    var pendingJump: PendingJump? { _read { yield fields.value.pendingJump } _modify { yield &fields.value.pendingJump } }
     /// The pages whose calls are in memory (never more than the setting allows).
-    public private(set) var heldPages: Set<Int> = []
-    public var heldPageCount: Int { heldPages.count }
+    public private(set) var heldPages: Set<Int> { _read { yield fields.value.heldPages } _modify { yield &fields.value.heldPages } }
     /// Pages thinned to their filter matches, and how many calls they keep.
-    private(set) var thinnedPages: Set<Int> = []
-    public private(set) var keptCallCount = 0
+    private(set) var thinnedPages: Set<Int> { _read { yield fields.value.thinnedPages } _modify { yield &fields.value.thinnedPages } }
+    public private(set) var keptCallCount: Int { _read { yield fields.value.keptCallCount } _modify { yield &fields.value.keptCallCount } }
+    public var heldPageCount: Int { heldPages.count }
+    /// In the inbox, the names of the leads loaded so far: `/` finds a call by its lead's name too.
+    var leadNames: [LeadID: String] { _read { yield fields.value.leadNames } _modify { yield &fields.value.leadNames } }
 
     public var selectedRef: CallRef? {
         guard let selectedLine, lines.indices.contains(selectedLine) else { return nil }
@@ -125,8 +164,6 @@ public struct TimelineState: Sendable {
 
     /// The inbox (calls across leads) rather than one lead's calls.
     public var isInbox: Bool { lead.id == Lead.inboxID }
-    /// In the inbox, the names of the leads loaded so far: `/` finds a call by its lead's name too.
-    var leadNames: [LeadID: String] = [:] { didSet { revision = ContentRevision.next() } }
 
     /// Whether `/` with `query` finds `call` (in the inbox, also by its lead's name).
     func matches(_ call: Call, _ query: String) -> Bool {
