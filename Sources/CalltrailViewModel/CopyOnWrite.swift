@@ -4,25 +4,32 @@
 /// copies a struct to call a getter on it from a mutable place: a copy of a
 /// struct of many strings, arrays and sets retains each of them. Behind this
 /// box a copy is one retain; a change to a shared box copies the value once.
+///
+/// Forward a member with `_read` and `_modify`, except a member whose layout the
+/// compiler does not know (one holding a `ContinuousClock.Instant`, whose layout
+/// the standard library keeps free to change): a `_read` of such a member copies
+/// the whole value first, so give it a `get`, which copies only the member.
 struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
-    // Unchecked: the box's value is changed only through `value`'s modify,
+    // Unchecked: the value is changed only through `value`'s mutable addressor,
     // after the box is made unique, so no two copies ever share a changing value.
-    private final class Box {
-        var value: Value
-        init(_ value: Value) { self.value = value }
-    }
-
-    private var box: Box
+    private var box: ManagedBuffer<Value, Void>
 
     init(_ value: Value) {
-        box = Box(value)
+        box = ManagedBuffer<Value, Void>.create(minimumCapacity: 0) { _ in value }
     }
 
+    /// Addressed, not read through a coroutine or a class property: a member of the
+    /// value is reached in place, without a copy of the whole value and without the
+    /// runtime's exclusivity bookkeeping that every access to a class's `var` costs.
+    /// The header lives inside the box, which `self` keeps alive for the access.
     var value: Value {
-        _read { yield box.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
-            yield &box.value
+        unsafeAddress { UnsafePointer(box.withUnsafeMutablePointerToHeader { $0 }) }
+        unsafeMutableAddress {
+            if !isKnownUniquelyReferenced(&box) {
+                let copy = box.header
+                box = ManagedBuffer<Value, Void>.create(minimumCapacity: 0) { _ in copy }
+            }
+            return box.withUnsafeMutablePointerToHeader { $0 }
         }
     }
 }
