@@ -298,7 +298,10 @@ public enum BrowserFrameBuilder {
         let view = state.detailView(width: max(1, width - 2), height: max(1, height))
         let rows = view.rows
         // Every row of the call laid out once (a call shown again gets the same rows back), then the visible slice.
-        let make = { view.all.map { detailRow($0, labelWidth: view.labelWidth) } }
+        let make = {
+            let labelWidth = DetailRow.labelWidth(of: view.all)
+            return view.all.map { detailRow($0, labelWidth: labelWidth) }
+        }
         let all = memo?.detailRows(view.all, make: make) ?? make()
         let frameRows = Array(all[view.first..<(view.first + rows.count)])
         var message: FrameRow?
@@ -307,7 +310,7 @@ public enum BrowserFrameBuilder {
         } else if rows.isEmpty {
             message = FrameRow([Span(state.detailIsLoading ? " Loading call…" : " No call selected", CellStyle(.muted))])
         }
-        let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (state.detailZone.map { " · " + $0 } ?? "")
+        let title = state.overlay == .fullDetail ? "Call · Esc returns" : "Call" + (view.zone.map { " · " + $0 } ?? "")
         let mark = view.all.count > view.shown ? FrameRenderer.positionMark(first: view.first, shown: view.shown, total: view.all.count) : ""
         return PaneFrame(
             title: title, titleSuffix: state.detailIsLoading ? (state.header.spinner ?? "") : "", rows: frameRows, message: message,

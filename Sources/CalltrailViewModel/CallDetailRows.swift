@@ -30,8 +30,13 @@ extension BrowserState {
 
     /// The detail as rows for a pane `width` columns wide (the note is wrapped to it).
     public func detailRows(width: Int) -> [DetailRow] {
-        guard let call = detailCall else { return [] }
-        return CallDetailRows.rows(
+        detailEntry(width: width)?.rows ?? []
+    }
+
+    /// The detail's rows and the zone for its title, from the cache of recent calls.
+    private func detailEntry(width: Int) -> DetailRowsCache.Entry? {
+        guard let call = detailCall else { return nil }
+        return CallDetailRows.entry(
             for: call, width: width, zone: settings.timeZone, times: detailTimeStyle, recording: recordingStatus(of: call),
             summary: summaryStatus(of: call))
     }
@@ -49,14 +54,17 @@ extension BrowserState {
     }
 
     /// The visible rows (at the detail's scroll position, clamped to the content),
-    /// the label column of the whole call (its values were wrapped to it) and where
-    /// the view is (for the "12–30/84" mark), from one look-up of the call's rows.
-    /// `all` is every row of the call, the same array for as long as the call's rows are kept.
-    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], labelWidth: Int, first: Int, shown: Int, all: [DetailRow]) {
-        let rows = detailRows(width: width)
+    /// where the view is (for the "12–30/84" mark) and the zone for the title
+    /// (`detailZone`), from one look-up of the call's rows. `all` is every row of
+    /// the call, the same array for as long as the call's rows are kept.
+    public func detailView(width: Int, height: Int) -> (rows: [DetailRow], first: Int, shown: Int, all: [DetailRow], zone: String?) {
+        let entry = detailEntry(width: width)
+        let rows = entry?.rows ?? []
         let start = max(0, min(detail.scroll, rows.count - height))
         let visible = Array(rows[start..<min(rows.count, start + max(height, 0))])
-        return (visible, DetailRow.labelWidth(of: rows), start, max(0, min(height, rows.count - start)), rows)
+        // A call without a start time is dated now, which the cache cannot keep.
+        let zone = entry == nil ? nil : (entry?.zone ?? detailZone)
+        return (visible, start, max(0, min(height, rows.count - start)), rows, zone)
     }
 
     /// The rows visible at the detail's scroll position (clamped to the content).
@@ -104,10 +112,20 @@ enum CallDetailRows {
         for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle = .full, recording: RecordingStatus? = nil,
         summary: SummaryStatus? = nil
     ) -> [DetailRow] {
-        DetailRowsCache.shared.rows(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary) {
-            DetailFieldLayout.fit(
+        entry(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary).rows
+    }
+
+    /// The rows, and for short times the zone's offset at the call's start, made once per recent call.
+    static func entry(
+        for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, recording: RecordingStatus?, summary: SummaryStatus?
+    ) -> DetailRowsCache.Entry {
+        DetailRowsCache.shared.entry(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary) {
+            let rows = DetailFieldLayout.fit(
                 unwrappedRows(for: call, width: width, zone: zone, times: times, recording: recording, summary: summary),
                 width: width)
+            var title: String?
+            if case .short = times, let start = call.startTime { title = DisplayFormat.zoneOffset(at: start, in: zone) }
+            return DetailRowsCache.Entry(rows: rows, zone: title)
         }
     }
 

@@ -17,30 +17,42 @@ final class DetailRowsCache: Sendable {
         var summary: SummaryStatus?
     }
 
+    /// A call's rows, and for short times the zone's offset at its start ("UTC+02:00",
+    /// nil when the call has no start), asked for with the rows every frame.
+    struct Entry {
+        let rows: [DetailRow]
+        let zone: String?
+    }
+
     /// The calls of about a screenful at the pane's width and the full screen's:
     /// moving back over calls just seen finds their rows made.
     private static let capacity = 48
-    private let entries = Mutex<[(key: Key, rows: [DetailRow])]>([])
+    private let entries = Mutex<[(key: Key, entry: Entry)]>([])
 
-    func rows(
+    func entry(
         for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, recording: RecordingStatus? = nil,
-        summary: SummaryStatus? = nil, make: () -> [DetailRow]
-    ) -> [DetailRow] {
-        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
+        summary: SummaryStatus? = nil, make: () -> Entry
+    ) -> Entry {
         // The call's id first: a cheap miss for every other call's entry, no entry copied to look at it.
-        let hit = entries.withLock { entries -> [DetailRow]? in
-            for index in entries.indices where entries[index].key.call.id == call.id && entries[index].key == key {
-                return entries[index].rows
+        let hit = entries.withLock { entries -> Entry? in
+            for index in entries.indices where entries[index].key.call.id == call.id {
+                let key = entries[index].key
+                if key.width == width, key.times == times, key.recording == recording, key.summary == summary, key.zone == zone,
+                    key.call == call
+                {
+                    return entries[index].entry
+                }
             }
             return nil
         }
         if let hit { return hit }
-        let rows = make()
+        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
+        let entry = make()
         entries.withLock { entries in
             entries.removeAll { $0.key == key }
-            entries.insert((key, rows), at: 0)
+            entries.insert((key, entry), at: 0)
             if entries.count > Self.capacity { entries.removeLast(entries.count - Self.capacity) }
         }
-        return rows
+        return entry
     }
 }

@@ -111,15 +111,28 @@ public enum DisplayFormat {
 
     /// "1,204".
     public static func count(_ value: Int) -> String {
-        // Drawn several times a frame (header, titles, position marks): grouped as bytes.
-        let digits = Array(String(value.magnitude).utf8)
-        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(digit)
+        // Drawn several times a frame (header, titles, position marks): written as
+        // bytes from the last digit back, in place. 20 digits, 6 commas and a sign at most.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 27) { buffer in
+            var magnitude = value.magnitude
+            var start = buffer.count
+            var digits = 0
+            repeat {
+                if digits > 0, digits % 3 == 0 {
+                    start -= 1
+                    buffer[start] = UInt8(ascii: ",")
+                }
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                digits += 1
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// "1 call", "1,204 calls": the count with its noun, singular only for one.

@@ -123,10 +123,13 @@ extension BrowserState {
         )
     }
 
+    private static let slotKeys = (1...OutcomeSlots.count).map(String.init)
+
     public var footer: FooterFacts {
-        let slots = filterSlots.enumerated().compactMap { index, outcome in
-            outcome.map { outcome in FilterSlot(key: String(index + 1), label: DisplayText.sanitizeLine(outcome.label), outcome: outcome,
-                       isOn: filter.outcomes.contains(outcome)) }
+        var slots: [FilterSlot] = []
+        for (index, outcome) in outcomeSlots.keys.enumerated() {
+            guard let outcome, let label = outcomeSlots.labels[index] else { continue }
+            slots.append(FilterSlot(key: Self.slotKeys[index], label: label, outcome: outcome, isOn: filter.outcomes.contains(outcome)))
         }
         let direction: String
         switch filter.direction {

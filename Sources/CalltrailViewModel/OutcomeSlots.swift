@@ -11,13 +11,22 @@ public struct OutcomeSlots: Sendable, Hashable {
     public static let count = 6
 
     /// The outcome on key n + 1; nil for a key not given yet.
-    public private(set) var keys: [CallOutcome?] = []
+    public private(set) var keys: [CallOutcome?] = [] {
+        didSet { labels = Self.labels(of: keys) }
+    }
+    /// Each key's outcome as the footer shows it, sanitised once rather than every frame.
+    public private(set) var labels: [String?] = []
 
     public init() {}
 
     /// A fixed vocabulary's keys, in its order.
     init(fixed list: [CallOutcome]) {
         keys = list.prefix(Self.count).map { $0 }
+        labels = Self.labels(of: keys)
+    }
+
+    private static func labels(of keys: [CallOutcome?]) -> [String?] {
+        keys.map { $0.map { DisplayText.sanitizeLine($0.label) } }
     }
 
     /// A new lead's keys: only the outcomes a filter has on stay, each on its

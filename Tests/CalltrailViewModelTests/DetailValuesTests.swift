@@ -27,6 +27,10 @@ import Testing
         #expect(DisplayFormat.count(123_456_789) == "123,456,789")
         #expect(DisplayFormat.count(-45_000) == "-45,000")
         #expect(DisplayFormat.count(Int.min) == "-9,223,372,036,854,775,808")
+        #expect(DisplayFormat.count(Int.max) == "9,223,372,036,854,775,807")
+        #expect(DisplayFormat.count(-1) == "-1")
+        #expect(DisplayFormat.count(-100) == "-100")
+        #expect(DisplayFormat.count(10_000) == "10,000")
         #expect(DisplayFormat.count(1, "entry", plural: "entries") == "1 entry")
         #expect(DisplayFormat.count(2, "entry", plural: "entries") == "2 entries")
     }
@@ -69,6 +73,7 @@ import Testing
         #expect(values["Ringing"] == "0:04" && values["Duration"] == "0:22")
         #expect(!rows.contains(.field(label: "", value: "UTC+09:00")), "no time wraps")
         #expect(state.detailZone == "UTC+09:00")
+        #expect(state.detailView(width: 36, height: 20).zone == "UTC+09:00", "the title's zone comes with the rows")
         // The side pane at 120 columns with a long label (Lofty's and the demo's "Machine answered"): still one line.
         var labelled = call
         labelled.details.append(CallDetail(key: "isMachineAnswered", label: "Machine answered", value: .bool(false)))
@@ -79,7 +84,22 @@ import Testing
         _ = BrowserReducer.reduce(&state, .open, now: state.now, wallClock: state.wallClock)
         try #require(state.overlay == .fullDetail)
         #expect(state.detailZone == nil)
+        #expect(state.detailView(width: 100, height: 20).zone == nil)
         let full = state.detailRows(width: 100)
         #expect(full.contains(.field(label: "Started", value: "Wed 22 Apr 2026 10:15:00 UTC+09:00")))
+    }
+
+    @Test func aCallWithoutAStartTimeTitlesItsDetailWithTheZoneAsItIsNow() throws {
+        // New York: the offset differs between January and July, so the wall clock decides.
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let call = Call(id: "undated", direction: .inbound, startTime: nil, duration: 10)
+        var state = PresentationTests.loaded([call], zone: zone)
+        let july = try #require(UTCTimestamp.parse("2026-07-01 12:00:00"))
+        let january = try #require(UTCTimestamp.parse("2026-01-15 12:00:00"))
+        _ = BrowserReducer.reduce(&state, .tick, now: state.now, wallClock: july)
+        #expect(state.detailView(width: 36, height: 20).zone == "UTC-04:00")
+        _ = BrowserReducer.reduce(&state, .tick, now: state.now, wallClock: january)
+        #expect(state.detailView(width: 36, height: 20).zone == "UTC-05:00", "not kept from the frame before")
+        #expect(state.detailView(width: 36, height: 20).zone == state.detailZone)
     }
 }

@@ -89,4 +89,18 @@ import Testing
         browser.send(.toggleOutcomeFilter(slot: 2))
         #expect(browser.state.filter.outcomes == [.other("no-answer")])
     }
+
+    @Test func anOutcomeNameFromTheServerIsShownSanitisedOnItsKey() async throws {
+        let provider = ScriptedProvider(leads: [("L", 40)], vocabulary: .open) { _, index in
+            index % 2 == 0 ? .other("done\u{1B}[2J") : .other("busy\u{202E}")
+        }
+        let browser = Browser.opened(on: provider, lead: "L")
+        await browser.settle()
+        let labels = browser.state.footer.slots.map(\.label)
+        #expect(labels.count == 2)
+        #expect(labels.allSatisfy { !$0.contains("\u{1B}") && !$0.contains("\u{202E}") })
+        #expect(labels.contains { $0.hasPrefix("done") } && labels.contains { $0.hasPrefix("busy") })
+        browser.send(.toggleOutcomeFilter(slot: 1))
+        #expect(browser.state.footer.slots[0].isOn)
+    }
 }
