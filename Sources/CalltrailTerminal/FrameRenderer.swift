@@ -4,8 +4,33 @@ import CalltrailViewModel
 /// Where each pane's list is scrolled to; kept between frames so the view moves
 /// only when the selection would leave it.
 public struct ScrollState: Hashable, Sendable {
-    public var top: [Pane: Int] = [:]
+    public var top = PaneTops()
     public init() {}
+}
+
+/// Each pane's first row on screen, nil until the pane is drawn: three fields, not
+/// a dictionary, since every frame reads and writes them for each pane it draws.
+public struct PaneTops: Hashable, Sendable {
+    private var leads: Int?
+    private var calls: Int?
+    private var detail: Int?
+
+    public subscript(pane: Pane) -> Int? {
+        get {
+            switch pane {
+            case .leads: leads
+            case .calls: calls
+            case .detail: detail
+            }
+        }
+        set {
+            switch pane {
+            case .leads: leads = newValue
+            case .calls: calls = newValue
+            case .detail: detail = newValue
+            }
+        }
+    }
 }
 
 /// Draws a `FrameModel` into a `ScreenBuffer`: pure, so screen tests compare

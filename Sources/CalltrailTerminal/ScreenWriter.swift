@@ -33,6 +33,10 @@ struct ScreenWriter {
         var cursorAddress: String
         /// Writing the bottom-right cell cannot scroll (no auto margin, or the newline glitch defers the wrap).
         var lastCellIsSafe: Bool
+        /// `ech`, with the count as its parameter: blanks that many cells from the cursor, which stays.
+        var eraseCharacters: String? = nil
+        /// `bce`: erased cells take the current background colour (else the default one).
+        var backColorErase = false
 
         /// The loaded terminal's (curses has read its entry).
         static func fromTerminfo() -> Capabilities {
@@ -44,7 +48,8 @@ struct ScreenWriter {
                 sgr0: sgr0, originalPair: resets ? "" : string("op"), defaultColors: string("op"), bold: string("bold"), reverse: string("rev"),
                 underline: string("smul"), dim: string("dim"), setForeground: ct_tigetstr("setaf").map { withoutPadding(String(cString: $0)) },
                 setBackground: ct_tigetstr("setab").map { withoutPadding(String(cString: $0)) }, clear: string("clear"),
-                cursorAddress: string("cup"), lastCellIsSafe: ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1)
+                cursorAddress: string("cup"), lastCellIsSafe: ct_tigetflag("am") == 0 || ct_tigetflag("xenl") == 1,
+                eraseCharacters: ct_tigetstr("ech").map { withoutPadding(String(cString: $0)) }, backColorErase: ct_tigetflag("bce") == 1)
         }
 
         /// A capability without its padding (`$<5>`, `$<2/>`): delays for hardware
@@ -66,7 +71,8 @@ struct ScreenWriter {
             sgr0: "\u{1B}(B\u{1B}[m", originalPair: "", defaultColors: "\u{1B}[39;49m", bold: "\u{1B}[1m", reverse: "\u{1B}[7m", underline: "\u{1B}[4m",
             dim: "\u{1B}[2m", setForeground: "\u{1B}[%?%p1%{8}%<%t3%p1%d%e%p1%{16}%<%t9%p1%{8}%-%d%e38;5;%p1%d%;m",
             setBackground: "\u{1B}[%?%p1%{8}%<%t4%p1%d%e%p1%{16}%<%t10%p1%{8}%-%d%e48;5;%p1%d%;m",
-            clear: "\u{1B}[H\u{1B}[2J", cursorAddress: "\u{1B}[%i%p1%d;%p2%dH", lastCellIsSafe: true)
+            clear: "\u{1B}[H\u{1B}[2J", cursorAddress: "\u{1B}[%i%p1%d;%p2%dH", lastCellIsSafe: true, eraseCharacters: "\u{1B}[%p1%dX",
+            backColorErase: true)
     }
 
     private let looks: [ThemeRole: Look]
@@ -74,6 +80,10 @@ struct ScreenWriter {
     private let clear: [UInt8]
     /// `cup` is the ANSI form, written without terminfo's interpreter.
     private let ansiCursor: Bool
+    /// `ech` is the ANSI form (`ESC[nX`); nil when the terminal has no `ech`.
+    private let ansiErase: Bool?
+    /// Whether a blank cell of a style can be erased rather than written (`erases`).
+    private var erasable: [CellStyle: Bool] = [:]
     private var sequences: [CellStyle: [UInt8]] = [:]
     /// Keyed by both styles' bits (`StyleChange.key`): hashing one integer a change, not two structs.
     private var transitions: [UInt64: [UInt8]] = [:]
@@ -87,6 +97,7 @@ struct ScreenWriter {
         clear = Array(capabilities.clear.utf8)
         let cup = capabilities.cursorAddress
         ansiCursor = Self.expand(cup, 0, 0) == "\u{1B}[1;1H" && Self.expand(cup, 9, 119) == "\u{1B}[10;120H"
+        ansiErase = capabilities.eraseCharacters.map { Self.expand($0, 7) == "\u{1B}[7X" && Self.expand($0, 12) == "\u{1B}[12X" }
     }
 
     /// The bytes that turn `previous` (what the terminal shows; nil: unknown) into `next`.
@@ -107,6 +118,8 @@ struct ScreenWriter {
         for y in 0..<next.height {
             let row = y * width
             if let earlier, next.rowEquals(y, in: earlier) { continue }
+            // The last cell of the screen, where writing would scroll it on some terminals.
+            let unsafeCell = y == next.height - 1 && !capabilities.lastCellIsSafe ? width - 1 : width
             var x = 0
             while x < width {
                 if earlier != nil {
@@ -125,18 +138,91 @@ struct ScreenWriter {
                     x = max(x, changed)
                 }
                 let cell = now[row + x]
-                defer { x += 1 }
-                if cell.isContinuation { continue }
-                if y == next.height - 1, x == width - 1, !capabilities.lastCellIsSafe { continue }
+                if cell.isContinuation || x == unsafeCell {
+                    x += 1
+                    continue
+                }
                 if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: &out) }
                 if cell.style != attributes {
                     out.append(contentsOf: change(from: attributes, to: cell.style))
                     attributes = cell.style
                 }
+                if cell.asciiByte == Self.space {
+                    // Blanks: erased when they are the last change on the row, else written in one go.
+                    let run = blankRun(of: cell, at: x, row: row, width: width, now: now, before: earlier == nil ? nil : before)
+                    if run.erasable, run.changedEnd - x >= Self.eraseWorthUsing, erases(cell.style) {
+                        appendErase(run.changedEnd - x, to: &out)
+                        cursor = (x, y)
+                        break
+                    }
+                    let stop = min(run.changedEnd, unsafeCell)
+                    out.append(contentsOf: repeatElement(Self.space, count: stop - x))
+                    x = stop
+                    cursor = x < width ? (x, y) : nil
+                    continue
+                }
                 cursor = write(cell, x: x, y: y, width: width, into: &out)
+                x += 1
+                guard cursor != nil, cell.asciiByte != nil else { continue }
+                // The rest of a run of changed ASCII in the same style, byte by byte. It stops
+                // at an unchanged cell (the loop decides to jump or write over it) and where
+                // blanks look long enough to be worth erasing.
+                while x < unsafeCell {
+                    let next = now[row + x]
+                    guard next.style == cell.style, let byte = next.asciiByte else { break }
+                    if earlier != nil, before[row + x] == next { break }
+                    if byte == Self.space, x + Self.eraseWorthUsing <= width, now[row + x + 1] == next,
+                        now[row + x + Self.eraseWorthUsing - 1] == next
+                    {
+                        break
+                    }
+                    out.append(byte)
+                    x += 1
+                }
+                cursor = x < width ? (x, y) : nil
             }
         }
         return out
+    }
+
+    private static let space = UInt8(ascii: " ")
+
+    /// Erasing beats writing from this many blanks: `ESC[5X` is four bytes.
+    static let eraseWorthUsing = 5
+
+    /// The blanks like `blank` from `x`: one past the last of them that changed
+    /// (`before` nil: the screen was cleared, so each did), and whether nothing
+    /// after them on the row changed, so erasing them finishes the row.
+    private func blankRun(of blank: Cell, at x: Int, row: Int, width: Int, now: [Cell], before: [Cell]?) -> (changedEnd: Int, erasable: Bool) {
+        var end = x + 1
+        while end < width, now[row + end] == blank { end += 1 }
+        guard let before else { return (end, ansiErase != nil && end == width) }
+        var changedEnd = end
+        while changedEnd > x + 1, now[row + changedEnd - 1] == before[row + changedEnd - 1] { changedEnd -= 1 }
+        let rest = end == width || Self.firstDifference(now, before, from: row + end, to: row + width) == row + width
+        return (changedEnd, ansiErase != nil && rest)
+    }
+
+    /// Whether an erased cell looks like a blank in `style`: the background is the
+    /// one erasing gives (the default, or the current one where `bce` says so), and
+    /// nothing shows on a blank in it (reverse video, underline) is lost.
+    private mutating func erases(_ style: CellStyle) -> Bool {
+        if let known = erasable[style] { return known }
+        let look = effective(style)
+        let answer = !look.reverse && !look.underline && (look.background < 0 || capabilities.backColorErase)
+        erasable[style] = answer
+        return answer
+    }
+
+    private func appendErase(_ count: Int, to out: inout [UInt8]) {
+        if ansiErase == true {
+            out.append(0x1B)
+            out.append(UInt8(ascii: "["))
+            Self.appendDecimal(count, to: &out)
+            out.append(UInt8(ascii: "X"))
+        } else if let erase = capabilities.eraseCharacters {
+            out += Array(Self.expand(erase, Int32(count)).utf8)
+        }
     }
 
     /// The first index in `start..<end` where the two screens' cells differ, or `end`:

@@ -28,6 +28,26 @@ import Testing
             }
         }
 
+        /// Feeds what `writer` writes to go from `previous` to `next`; returns it as text.
+        @discardableResult
+        mutating func show(_ next: ScreenBuffer, after previous: ScreenBuffer?, with writer: inout ScreenWriter) -> String {
+            let bytes = writer.bytes(from: previous, to: next)
+            feed(bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// The background colour of SGR parameters as kept here (`;48;5;75`), or nothing.
+        static func backgroundOnly(_ attributes: String) -> String {
+            var tokens = attributes.split(separator: ";").map(String.init)[...]
+            var background = ""
+            while let token = tokens.popFirst() {
+                if token == "38" { tokens = tokens.dropFirst(2) }
+                if token == "48" { background = ";48;" + tokens.prefix(2).joined(separator: ";"); tokens = tokens.dropFirst(2) }
+                if token == "0" || token == "49" { background = "" }
+            }
+            return background
+        }
+
         mutating func feed(_ bytes: [UInt8]) {
             let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
             var i = 0
@@ -54,6 +74,14 @@ import Testing
                         for row in cells.indices { cells[row] = cells[row].map { _ in " " } }
                     case "m":
                         attributes = parameters.isEmpty ? "" : attributes + ";" + parameters
+                    case "X":
+                        // Erase characters: blanks, the cursor stays. As in xterm (bce), an erased
+                        // cell takes the current background and nothing else (no reverse video).
+                        let count = Int(parameters) ?? 1
+                        for column in x..<min(cells[y].count, x + count) {
+                            cells[y][column] = " "
+                            styles[y][column] = Self.backgroundOnly(attributes)
+                        }
                     default: break
                     }
                     i += 1
@@ -135,10 +163,8 @@ import Testing
         second.put("X", x: 1, y: 0)
         second.put("Y", x: 4, y: 0)
         second.put("Z", x: 20, y: 0)
-        let bytes = writer.bytes(from: first, to: second)
-        terminal.feed(bytes)
+        let text = terminal.show(second, after: first, with: &writer)
         #expect(terminal.lines == second.lines)
-        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("XcdY"), "two unchanged cells are rewritten: \(text)")
         #expect(text.components(separatedBy: "H").count - 1 == 2, "one cursor move to the first change, one to the far one: \(text)")
 
@@ -165,6 +191,98 @@ import Testing
         var whole = ReplayTerminal(width: 5, height: 2)
         whole.feed(safe.bytes(from: nil, to: screen))
         #expect(whole.lines == ["", "abcde"])
+    }
+
+    @Test func blanksToTheEndOfWhatChangedAreErasedNotWritten() {
+        var writer = Self.writer()
+        var first = ScreenBuffer(width: 40, height: 3)
+        first.drawBox(Rect(x: 0, y: 0, width: 40, height: 3), title: "Call", focused: false)
+        first.put("Outcome     Talked to the lead at length", x: 1, y: 1, limit: 38)
+        var terminal = ReplayTerminal(width: 40, height: 3)
+        terminal.feed(writer.bytes(from: nil, to: first))
+        #expect(terminal.lines == first.lines)
+
+        // A shorter value: its blanks up to the unchanged border are erased.
+        var second = first
+        second.fill(x: 1, y: 1, width: 38, height: 1, style: .plain)
+        second.put("Outcome     None", x: 1, y: 1)
+        let text = terminal.show(second, after: first, with: &writer)
+        #expect(terminal.lines == second.lines)
+        #expect(text.contains("\u{1B}[22X"), "one erase for the 22 blanks: \(text)")
+        #expect(!text.contains("     "), "no run of written blanks: \(text)")
+
+        // Blanks in reverse video would lose it when erased: they are written.
+        var third = second
+        third.put("Outcome     None", x: 1, y: 1, style: CellStyle(.selection))
+        third.restyle(x: 1, y: 1, width: 38, style: CellStyle(.selection))
+        let reverse = writer.bytes(from: second, to: third)
+        terminal.feed(reverse)
+        #expect(terminal.lines == third.lines)
+        #expect(!String(decoding: reverse, as: UTF8.self).contains("X"), "written, not erased")
+        #expect(Self.isReverse(terminal.styles[1][30]), "the blank keeps its reverse video")
+
+        // A terminal without `ech` gets the blanks written.
+        var capabilities = ScreenWriter.Capabilities.xterm
+        capabilities.eraseCharacters = nil
+        var plain = Self.writer(capabilities)
+        var old = ReplayTerminal(width: 40, height: 3)
+        old.feed(plain.bytes(from: nil, to: first))
+        let written = plain.bytes(from: first, to: second)
+        old.feed(written)
+        #expect(old.lines == second.lines)
+        #expect(!String(decoding: written, as: UTF8.self).contains("X"))
+    }
+
+    /// Whether SGR parameters as the replay keeps them (`;1;38;5;75`) turn reverse video on.
+    static func isReverse(_ attributes: String) -> Bool {
+        var tokens = attributes.split(separator: ";").map(String.init)[...]
+        var reverse = false
+        while let token = tokens.popFirst() {
+            switch token {
+            case "38", "48": tokens = tokens.dropFirst(2)  // 5;n: a colour, not an attribute
+            case "7": reverse = true
+            case "0", "27": reverse = false
+            default: break
+            }
+        }
+        return reverse
+    }
+
+    /// Many random changes of random frames: whatever the writer chooses (jumps, rewritten
+    /// gaps, runs, erases), the terminal ends up showing the frame, text and style.
+    @Test func randomFramesReplayExactly() {
+        var random = SystemRandomNumberGenerator()
+        let words = ["", " ", "a", "ab c", "Talked", "  ", "none      x", "高橋", "👍🏽", "Zoë", "     ", "——"]
+        let styles = [CellStyle.plain, CellStyle(.selection), CellStyle(.focusBorder, bold: true), CellStyle(.text)]
+        for _ in 0..<40 {
+            var writer = Self.writer()
+            var screen = ScreenBuffer(width: 24, height: 4)
+            var terminal = ReplayTerminal(width: 24, height: 4)
+            var shown = ScreenBuffer?.none
+            for _ in 0..<12 {
+                var next = screen
+                for _ in 0..<Int.random(in: 0...6, using: &random) {
+                    let y = Int.random(in: 0..<4, using: &random), x = Int.random(in: 0..<24, using: &random)
+                    let style = styles.randomElement(using: &random) ?? .plain
+                    if Bool.random(using: &random) {
+                        next.fill(x: x, y: y, width: Int.random(in: 1...24, using: &random), height: 1, style: style)
+                    } else {
+                        next.put(words.randomElement(using: &random) ?? "", x: x, y: y, style: style)
+                    }
+                }
+                terminal.feed(writer.bytes(from: shown, to: next))
+                #expect(terminal.lines == next.lines)
+                for y in 0..<4 {
+                    for x in 0..<24 where next.cells[y * 24 + x].asciiByte != nil {
+                        let cell = next.cells[y * 24 + x]
+                        let reversed = Self.isReverse(terminal.styles[y][x])
+                        #expect(reversed == (cell.style.role == .selection), "cell \(x),\(y)")
+                    }
+                }
+                shown = next
+                screen = next
+            }
+        }
     }
 
     @Test func paddingIsLeftOutOfCapabilities() {
