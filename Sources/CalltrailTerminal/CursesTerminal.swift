@@ -193,11 +193,10 @@ public final class CursesTerminal {
 
     /// Draws the buffer: the cells that changed since the last frame, in one write.
     public func draw(_ buffer: ScreenBuffer) {
-        guard let window, writer != nil else { return }
+        guard let window, let writer else { return }
         // Anything curses still owes the screen (its clear after a resize) goes first.
         if previous == nil { wrefresh(window) }
-        // Through the optional, so the writer's caches change in place rather than in a copy.
-        guard let bytes = writer?.bytes(from: previous, to: buffer) else { return }
+        let bytes = writer.bytes(from: previous, to: buffer)
         previous = buffer
         Self.writeAll(bytes)
     }

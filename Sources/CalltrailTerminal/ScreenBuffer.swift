@@ -18,8 +18,14 @@ public struct CellStyle: Hashable, Sendable {
 
     public static let plain = CellStyle()
 
-    /// The style as the four bytes it is: equal bits, equal styles.
-    var bits: UInt32 { unsafeBitCast(self, to: UInt32.self) }
+    /// The style as the four bytes it is: equal bits, equal styles. (Read from memory:
+    /// `unsafeBitCast` builds the word field by field.)
+    var bits: UInt32 { withUnsafeBytes(of: self) { $0.loadUnaligned(as: UInt32.self) } }
+
+    // Compared and hashed as one word, not field by field: the screen writer and the
+    // renderer compare styles for every cell they touch.
+    public static func == (a: CellStyle, b: CellStyle) -> Bool { a.bits == b.bits }
+    public func hash(into hasher: inout Hasher) { hasher.combine(bits) }
 }
 
 /// One terminal cell. A wide character occupies its cell and marks the next one
@@ -67,6 +73,13 @@ public struct Cell: Hashable, Sendable {
 
     /// The printable ASCII byte the cell holds, if it is one.
     var asciiByte: UInt8? { glyph >= 0x20 && glyph < 0x7F ? UInt8(glyph) : nil }
+
+    /// The cell as the eight bytes it is: equal bits, equal cells. (Read from memory:
+    /// `unsafeBitCast` builds the word field by field, a dozen instructions.)
+    var bits: UInt64 { withUnsafeBytes(of: self) { $0.loadUnaligned(as: UInt64.self) } }
+
+    public static func == (a: Cell, b: Cell) -> Bool { a.bits == b.bits }
+    public func hash(into hasher: inout Hasher) { hasher.combine(bits) }
 }
 
 /// An in-memory screen: the pure renderer draws into it, the curses backend
@@ -178,18 +191,6 @@ public struct ScreenBuffer: Sendable, Equatable {
             run.withUnsafeBufferPointer { source in
                 guard let to = target.baseAddress, let from = source.baseAddress else { return }
                 (to + start).update(from: from, count: run.count)
-            }
-        }
-    }
-
-    /// Whether row `y` holds the same cells here and in `other` (a screen of the same width).
-    public func rowEquals(_ y: Int, in other: ScreenBuffer) -> Bool {
-        guard other.width == width, y >= 0, y < height, y < other.height else { return false }
-        return cells.withUnsafeBytes { mine in
-            other.cells.withUnsafeBytes { theirs in
-                let stride = MemoryLayout<Cell>.stride
-                guard let a = mine.baseAddress, let b = theirs.baseAddress else { return width == 0 }
-                return memcmp(a + y * width * stride, b + y * width * stride, width * stride) == 0
             }
         }
     }

@@ -6,7 +6,10 @@ import Foundation
 /// terminal needs — cursor moves, attributes from terminfo, UTF-8 text — for
 /// one `write`. Curses' own update flushes at every cursor jump (dozens of
 /// small writes a frame, each waking the terminal); a frame here is one write.
-struct ScreenWriter {
+/// A class: it keeps what the terminal shows (its attributes) and caches of
+/// sequences, and as a struct of a dozen capability strings it was copied to
+/// call each of its helpers from a mutating method, a few times a cell.
+final class ScreenWriter {
     /// What one role looks like on this terminal.
     struct Look: Sendable {
         var bold = false
@@ -101,7 +104,7 @@ struct ScreenWriter {
     }
 
     /// The bytes that turn `previous` (what the terminal shows; nil: unknown) into `next`.
-    mutating func bytes(from previous: ScreenBuffer?, to next: ScreenBuffer) -> [UInt8] {
+    func bytes(from previous: ScreenBuffer?, to next: ScreenBuffer) -> [UInt8] {
         let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
         var out: [UInt8] = []
         out.reserveCapacity(full ? next.width * next.height * 2 : 2_048)
@@ -110,21 +113,32 @@ struct ScreenWriter {
             attributes = nil
         }
         let earlier = full ? nil : previous
-        let now = next.cells
-        let before = earlier?.cells ?? []
+        // Every cell of both screens is looked at: through their storage, compared as eight-byte words.
+        next.cells.withUnsafeBufferPointer { now in
+            (earlier?.cells ?? []).withUnsafeBufferPointer { before in
+                write(now, over: earlier == nil ? nil : before, width: next.width, height: next.height, into: &out)
+            }
+        }
+        return out
+    }
+
+    /// `bytes`' work: `now`'s cells where they differ from `before`'s (nil: all of them).
+    private func write(
+        _ now: UnsafeBufferPointer<Cell>, over before: UnsafeBufferPointer<Cell>?, width: Int, height: Int, into out: inout [UInt8]
+    ) {
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
-        let width = next.width
-        for y in 0..<next.height {
+        let nowWords = CellWords(now), beforeWords = before.map(CellWords.init)
+        for y in 0..<height {
             let row = y * width
-            if let earlier, next.rowEquals(y, in: earlier) { continue }
+            if let before, Self.sameCells(now, before, from: row, count: width) { continue }
             // The last cell of the screen, where writing would scroll it on some terminals.
-            let unsafeCell = y == next.height - 1 && !capabilities.lastCellIsSafe ? width - 1 : width
+            let unsafeCell = y == height - 1 && !capabilities.lastCellIsSafe ? width - 1 : width
             var x = 0
             while x < width {
-                if earlier != nil {
-                    // Unchanged cells are passed over as the eight bytes they are.
-                    var changed = Self.firstDifference(now, before, from: row + x, to: row + width) - row
+                if let beforeWords {
+                    // Unchanged cells are passed over.
+                    var changed = Self.firstDifference(nowWords, beforeWords, from: row + x, to: row + width) - row
                     if changed == width { break }
                     // A wide character is written whole when either half changed.
                     while changed > 0, now[row + changed].isContinuation { changed -= 1 }
@@ -149,7 +163,7 @@ struct ScreenWriter {
                 }
                 if cell.asciiByte == Self.space {
                     // Blanks: erased when they are the last change on the row, else written in one go.
-                    let run = blankRun(of: cell, at: x, row: row, width: width, now: now, before: earlier == nil ? nil : before)
+                    let run = blankRun(at: x, row: row, width: width, now: nowWords, before: beforeWords)
                     if run.erasable, run.changedEnd - x >= Self.eraseWorthUsing, erases(cell.style) {
                         appendErase(run.changedEnd - x, to: &out)
                         cursor = (x, y)
@@ -167,12 +181,13 @@ struct ScreenWriter {
                 // The rest of a run of changed ASCII in the same style, byte by byte. It stops
                 // at an unchanged cell (the loop decides to jump or write over it) and where
                 // blanks look long enough to be worth erasing.
+                let style = nowWords[row + x - 1] >> 32
                 while x < unsafeCell {
-                    let next = now[row + x]
-                    guard next.style == cell.style, let byte = next.asciiByte else { break }
-                    if earlier != nil, before[row + x] == next { break }
-                    if byte == Self.space, x + Self.eraseWorthUsing <= width, now[row + x + 1] == next,
-                        now[row + x + Self.eraseWorthUsing - 1] == next
+                    let word = nowWords[row + x]
+                    guard word >> 32 == style, let byte = now[row + x].asciiByte else { break }
+                    if let beforeWords, beforeWords[row + x] == word { break }
+                    if byte == Self.space, x + Self.eraseWorthUsing <= width, nowWords[row + x + 1] == word,
+                        nowWords[row + x + Self.eraseWorthUsing - 1] == word
                     {
                         break
                     }
@@ -182,7 +197,6 @@ struct ScreenWriter {
                 cursor = x < width ? (x, y) : nil
             }
         }
-        return out
     }
 
     private static let space = UInt8(ascii: " ")
@@ -190,10 +204,11 @@ struct ScreenWriter {
     /// Erasing beats writing from this many blanks: `ESC[5X` is four bytes.
     static let eraseWorthUsing = 5
 
-    /// The blanks like `blank` from `x`: one past the last of them that changed
+    /// The blanks like the one at `x`: one past the last of them that changed
     /// (`before` nil: the screen was cleared, so each did), and whether nothing
     /// after them on the row changed, so erasing them finishes the row.
-    private func blankRun(of blank: Cell, at x: Int, row: Int, width: Int, now: [Cell], before: [Cell]?) -> (changedEnd: Int, erasable: Bool) {
+    private func blankRun(at x: Int, row: Int, width: Int, now: CellWords, before: CellWords?) -> (changedEnd: Int, erasable: Bool) {
+        let blank = now[row + x]
         var end = x + 1
         while end < width, now[row + end] == blank { end += 1 }
         guard let before else { return (end, ansiErase != nil && end == width) }
@@ -206,7 +221,7 @@ struct ScreenWriter {
     /// Whether an erased cell looks like a blank in `style`: the background is the
     /// one erasing gives (the default, or the current one where `bce` says so), and
     /// nothing shows on a blank in it (reverse video, underline) is lost.
-    private mutating func erases(_ style: CellStyle) -> Bool {
+    private func erases(_ style: CellStyle) -> Bool {
         if let known = erasable[style] { return known }
         let look = effective(style)
         let answer = !look.reverse && !look.underline && (look.background < 0 || capabilities.backColorErase)
@@ -225,20 +240,30 @@ struct ScreenWriter {
         }
     }
 
-    /// The first index in `start..<end` where the two screens' cells differ, or `end`:
-    /// cells compared as the eight bytes they are, straight from memory.
-    private static func firstDifference(_ a: [Cell], _ b: [Cell], from start: Int, to end: Int) -> Int {
-        let stride = MemoryLayout<Cell>.stride
-        return a.withUnsafeBytes { a in
-            b.withUnsafeBytes { b in
-                var index = start
-                while index < end,
-                    a.loadUnaligned(fromByteOffset: index * stride, as: UInt64.self) == b.loadUnaligned(fromByteOffset: index * stride, as: UInt64.self)
-                {
-                    index += 1
-                }
-                return index
-            }
+    /// Whether `count` cells from `start` are the same in both screens (a whole row: memcmp's wide loads).
+    private static func sameCells(_ a: UnsafeBufferPointer<Cell>, _ b: UnsafeBufferPointer<Cell>, from start: Int, count: Int) -> Bool {
+        guard let first = a.baseAddress, let second = b.baseAddress else { return count == 0 }
+        return memcmp(first + start, second + start, count * MemoryLayout<Cell>.stride) == 0
+    }
+
+    /// The first index in `start..<end` where the two screens' cells differ, or `end`.
+    private static func firstDifference(_ a: CellWords, _ b: CellWords, from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end, a[index] == b[index] { index += 1 }
+        return index
+    }
+
+    /// Cells read as the eight-byte words they are, straight from the screen's storage
+    /// (a cell's style is the upper half). Valid while the buffer it was made from is.
+    private struct CellWords {
+        let base: UnsafeRawPointer?
+
+        init(_ cells: UnsafeBufferPointer<Cell>) {
+            base = cells.baseAddress.map(UnsafeRawPointer.init)
+        }
+
+        subscript(index: Int) -> UInt64 {
+            base.map { $0.loadUnaligned(fromByteOffset: index &* MemoryLayout<Cell>.stride, as: UInt64.self) } ?? 0
         }
     }
 
@@ -278,8 +303,13 @@ struct ScreenWriter {
         }
     }
 
-    /// `n` (≥ 0) in decimal digits, without making a string.
+    /// `n` (≥ 0) in decimal digits, without making a string: rows and columns
+    /// below 1,000 from a table, since every cursor move writes two.
     private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < decimals.count {
+            out.append(contentsOf: decimals[n])
+            return
+        }
         var divisor = 1
         while divisor * 10 <= n { divisor *= 10 }
         var rest = n
@@ -290,9 +320,11 @@ struct ScreenWriter {
         }
     }
 
+    private static let decimals: [[UInt8]] = (0..<1_000).map { Array(String($0).utf8) }
+
     /// The shortest way from one style to the next: only the colour that changed
     /// when the emphasis is the same, else everything from a reset.
-    private mutating func change(from old: CellStyle?, to new: CellStyle) -> [UInt8] {
+    private func change(from old: CellStyle?, to new: CellStyle) -> [UInt8] {
         guard let old else { return sequence(for: new) }
         let key = UInt64(old.bits) << 32 | UInt64(new.bits)
         if let known = transitions[key] { return known }
@@ -327,7 +359,7 @@ struct ScreenWriter {
     }
 
     /// The attributes for `style`: reset, then the role's look and the style's emphasis.
-    private mutating func sequence(for style: CellStyle) -> [UInt8] {
+    private func sequence(for style: CellStyle) -> [UInt8] {
         if let known = sequences[style] { return known }
         let look = effective(style)
         var text = capabilities.sgr0 + capabilities.originalPair

@@ -30,7 +30,7 @@ import Testing
 
         /// Feeds what `writer` writes to go from `previous` to `next`; returns it as text.
         @discardableResult
-        mutating func show(_ next: ScreenBuffer, after previous: ScreenBuffer?, with writer: inout ScreenWriter) -> String {
+        mutating func show(_ next: ScreenBuffer, after previous: ScreenBuffer?, with writer: ScreenWriter) -> String {
             let bytes = writer.bytes(from: previous, to: next)
             feed(bytes)
             return String(decoding: bytes, as: UTF8.self)
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func aFirstFrameReplaysToTheScreen() {
-        var writer = Self.writer()
+        let writer = Self.writer()
         let screen = Self.sample(width: 40, height: 5)
         var terminal = ReplayTerminal(width: 40, height: 5)
         terminal.feed(writer.bytes(from: nil, to: screen))
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func laterFramesWriteOnlyWhatChangedAndReplayToTheNewScreen() {
-        var writer = Self.writer()
+        let writer = Self.writer()
         let first = Self.sample(width: 40, height: 6)
         var terminal = ReplayTerminal(width: 40, height: 6)
         terminal.feed(writer.bytes(from: nil, to: first))
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func aShortGapBetweenChangesIsWrittenNotJumpedAndAColourChangeAlone() {
-        var writer = Self.writer()
+        let writer = Self.writer()
         var first = ScreenBuffer(width: 30, height: 2)
         first.put("abcdefghij", x: 0, y: 0)
         var terminal = ReplayTerminal(width: 30, height: 2)
@@ -163,7 +163,7 @@ import Testing
         second.put("X", x: 1, y: 0)
         second.put("Y", x: 4, y: 0)
         second.put("Z", x: 20, y: 0)
-        let text = terminal.show(second, after: first, with: &writer)
+        let text = terminal.show(second, after: first, with: writer)
         #expect(terminal.lines == second.lines)
         #expect(text.contains("XcdY"), "two unchanged cells are rewritten: \(text)")
         #expect(text.components(separatedBy: "H").count - 1 == 2, "one cursor move to the first change, one to the far one: \(text)")
@@ -181,20 +181,20 @@ import Testing
     @Test func theBottomRightCellIsLeftAloneWhereWritingItWouldScroll() {
         var capabilities = ScreenWriter.Capabilities.xterm
         capabilities.lastCellIsSafe = false
-        var writer = Self.writer(capabilities)
+        let writer = Self.writer(capabilities)
         var screen = ScreenBuffer(width: 5, height: 2)
         screen.put("abcde", x: 0, y: 1)
         var terminal = ReplayTerminal(width: 5, height: 2)
         terminal.feed(writer.bytes(from: nil, to: screen))
         #expect(terminal.lines == ["", "abcd"])
-        var safe = Self.writer()
+        let safe = Self.writer()
         var whole = ReplayTerminal(width: 5, height: 2)
         whole.feed(safe.bytes(from: nil, to: screen))
         #expect(whole.lines == ["", "abcde"])
     }
 
     @Test func blanksToTheEndOfWhatChangedAreErasedNotWritten() {
-        var writer = Self.writer()
+        let writer = Self.writer()
         var first = ScreenBuffer(width: 40, height: 3)
         first.drawBox(Rect(x: 0, y: 0, width: 40, height: 3), title: "Call", focused: false)
         first.put("Outcome     Talked to the lead at length", x: 1, y: 1, limit: 38)
@@ -206,7 +206,7 @@ import Testing
         var second = first
         second.fill(x: 1, y: 1, width: 38, height: 1, style: .plain)
         second.put("Outcome     None", x: 1, y: 1)
-        let text = terminal.show(second, after: first, with: &writer)
+        let text = terminal.show(second, after: first, with: writer)
         #expect(terminal.lines == second.lines)
         #expect(text.contains("\u{1B}[22X"), "one erase for the 22 blanks: \(text)")
         #expect(!text.contains("     "), "no run of written blanks: \(text)")
@@ -224,7 +224,7 @@ import Testing
         // A terminal without `ech` gets the blanks written.
         var capabilities = ScreenWriter.Capabilities.xterm
         capabilities.eraseCharacters = nil
-        var plain = Self.writer(capabilities)
+        let plain = Self.writer(capabilities)
         var old = ReplayTerminal(width: 40, height: 3)
         old.feed(plain.bytes(from: nil, to: first))
         let written = plain.bytes(from: first, to: second)
@@ -255,7 +255,7 @@ import Testing
         let words = ["", " ", "a", "ab c", "Talked", "  ", "none      x", "高橋", "👍🏽", "Zoë", "     ", "——"]
         let styles = [CellStyle.plain, CellStyle(.selection), CellStyle(.focusBorder, bold: true), CellStyle(.text)]
         for _ in 0..<40 {
-            var writer = Self.writer()
+            let writer = Self.writer()
             var screen = ScreenBuffer(width: 24, height: 4)
             var terminal = ReplayTerminal(width: 24, height: 4)
             var shown = ScreenBuffer?.none
@@ -297,7 +297,7 @@ import Testing
         // vt52-style addressing: ESC Y row+32 col+32.
         var capabilities = ScreenWriter.Capabilities.xterm
         capabilities.cursorAddress = "\u{1B}Y%p1%' '%+%c%p2%' '%+%c"
-        var writer = Self.writer(capabilities)
+        let writer = Self.writer(capabilities)
         var screen = ScreenBuffer(width: 10, height: 3)
         screen.put("hi", x: 4, y: 2)
         let bytes = writer.bytes(from: ScreenBuffer(width: 10, height: 3), to: screen)
@@ -306,18 +306,28 @@ import Testing
 }
 
 @Suite struct CellLayoutTests {
-    /// Rows are compared with memcmp: a cell must have no padding bytes.
+    /// Rows are compared with memcmp and cells as words: a cell must have no padding bytes.
     @Test func aCellIsEightBytesWithoutPadding() {
         #expect(MemoryLayout<Cell>.size == 8)
         #expect(MemoryLayout<Cell>.stride == 8)
         // Styles are compared and hashed as their four bytes.
         #expect(MemoryLayout<CellStyle>.size == 4)
+        // The writer compares cells as their eight bytes: equal bits exactly when equal cells.
         var screen = ScreenBuffer(width: 6, height: 2)
         screen.put("ab高", x: 0, y: 0)
         var other = screen
-        #expect(screen.rowEquals(0, in: other) && screen.rowEquals(1, in: other))
         other.restyle(x: 2, y: 0, width: 1, style: CellStyle(.selection))
-        #expect(!screen.rowEquals(0, in: other))
-        #expect(screen.rowEquals(1, in: other))
+        other.put("👍🏽", x: 0, y: 1)
+        let cells = screen.cells + other.cells
+        for a in cells {
+            for b in cells {
+                let same = a.isContinuation == b.isContinuation && a.character == b.character && a.style.role == b.style.role
+                    && a.style.bold == b.style.bold && a.style.reverse == b.style.reverse && a.style.underline == b.style.underline
+                #expect((a.bits == b.bits) == same)
+            }
+        }
+        #expect(screen.cells[2].bits != other.cells[2].bits)
+        // The writer reads a cell's style as the upper half of its word.
+        #expect(cells.allSatisfy { $0.bits >> 32 == UInt64($0.style.bits) })
     }
 }
