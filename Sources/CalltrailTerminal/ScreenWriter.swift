@@ -129,11 +129,16 @@ final class ScreenWriter {
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
         let nowWords = CellWords(now), beforeWords = before.map(CellWords.init)
+        // The terminal's attributes, kept in a local while the frame is written: a class's
+        // property costs a runtime exclusivity check at each access, and this is read at each cell.
+        var attributes = self.attributes
+        defer { self.attributes = attributes }
+        let lastCellIsSafe = capabilities.lastCellIsSafe
         for y in 0..<height {
             let row = y * width
             if let before, Self.sameCells(now, before, from: row, count: width) { continue }
             // The last cell of the screen, where writing would scroll it on some terminals.
-            let unsafeCell = y == height - 1 && !capabilities.lastCellIsSafe ? width - 1 : width
+            let unsafeCell = y == height - 1 && !lastCellIsSafe ? width - 1 : width
             var x = 0
             while x < width {
                 if let beforeWords {
@@ -303,24 +308,24 @@ final class ScreenWriter {
         }
     }
 
-    /// `n` (≥ 0) in decimal digits, without making a string: rows and columns
-    /// below 1,000 from a table, since every cursor move writes two.
+    /// `n` (≥ 0) in decimal digits, without making a string or looking anything up
+    /// (every cursor move writes two).
     private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n < decimals.count {
-            out.append(contentsOf: decimals[n])
-            return
-        }
-        var divisor = 1
-        while divisor * 10 <= n { divisor *= 10 }
-        var rest = n
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        let zero = UInt8(ascii: "0")
+        if n < 10 {
+            out.append(zero + UInt8(n))
+        } else if n < 100 {
+            out.append(zero + UInt8(n / 10))
+            out.append(zero + UInt8(n % 10))
+        } else if n < 1_000 {
+            out.append(zero + UInt8(n / 100))
+            out.append(zero + UInt8(n / 10 % 10))
+            out.append(zero + UInt8(n % 10))
+        } else {
+            appendDecimal(n / 10, to: &out)
+            out.append(zero + UInt8(n % 10))
         }
     }
-
-    private static let decimals: [[UInt8]] = (0..<1_000).map { Array(String($0).utf8) }
 
     /// The shortest way from one style to the next: only the colour that changed
     /// when the emphasis is the same, else everything from a reset.

@@ -293,6 +293,17 @@ import Testing
         #expect(ScreenWriter.Capabilities.withoutPadding("no padding") == "no padding")
     }
 
+    @Test func cursorAddressesAreWrittenInDecimalAtEveryWidth() {
+        for (x, y) in [(0, 0), (8, 9), (9, 10), (98, 99), (99, 100), (998, 999), (999, 1_000), (1_233, 1_099)] {
+            let writer = Self.writer()
+            let blank = ScreenBuffer(width: 1_240, height: 1_100)
+            var screen = blank
+            screen.put("x", x: x, y: y)
+            let text = String(decoding: writer.bytes(from: blank, to: screen), as: UTF8.self)
+            #expect(text.hasPrefix("\u{1B}[\(y + 1);\(x + 1)H"), "\(text)")
+        }
+    }
+
     @Test func aCursorAddressThatIsNotANSIGoesThroughTerminfo() {
         // vt52-style addressing: ESC Y row+32 col+32.
         var capabilities = ScreenWriter.Capabilities.xterm
