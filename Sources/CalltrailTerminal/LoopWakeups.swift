@@ -28,7 +28,8 @@ final class LoopWakeups {
         if winch >= 0 { descriptors.append(winch) }
         for descriptor in descriptors {
             MainRunLoop.watch(descriptor) { [weak self] in
-                ct_wake_drain()
+                // Only the resize pipe needs emptying (a key would otherwise cost a read that finds nothing).
+                if descriptor == winch { ct_wake_drain() }
                 self?.step?(true)
             }
         }
