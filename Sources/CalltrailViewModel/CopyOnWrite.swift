@@ -8,7 +8,8 @@
 /// Forward a member with `_read` and `_modify`, except a member whose layout the
 /// compiler does not know (one holding a `ContinuousClock.Instant`, whose layout
 /// the standard library keeps free to change): a `_read` of such a member copies
-/// the whole value first, so give it a `get`, which copies only the member.
+/// the whole value first, and a `get` copies the member, so address it instead
+/// (`address(of:)`, with the member's offset in the value).
 struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
     // Unchecked: the value is changed only through `value`'s mutable addressor,
     // after the box is made unique, so no two copies ever share a changing value.
@@ -25,11 +26,32 @@ struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
     var value: Value {
         unsafeAddress { UnsafePointer(box.withUnsafeMutablePointerToHeader { $0 }) }
         unsafeMutableAddress {
-            if !isKnownUniquelyReferenced(&box) {
-                let copy = box.header
-                box = ManagedBuffer<Value, Void>.create(minimumCapacity: 0) { _ in copy }
-            }
+            makeUnique()
             return box.withUnsafeMutablePointerToHeader { $0 }
         }
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) {
+            let copy = box.header
+            box = ManagedBuffer<Value, Void>.create(minimumCapacity: 0) { _ in copy }
+        }
+    }
+
+    /// Where a stored member of the value lies: its offset, for `address(of:)`.
+    static func offset<Member>(of member: KeyPath<Value, Member>) -> Int {
+        guard let offset = MemoryLayout<Value>.offset(of: member) else { preconditionFailure("\(member) is not a stored member") }
+        return offset
+    }
+
+    /// The member at `offset` (from `offset(of:)`), reached in place.
+    func address<Member>(of offset: Int, as _: Member.Type) -> UnsafePointer<Member> {
+        UnsafeRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: offset).assumingMemoryBound(to: Member.self)
+    }
+
+    /// The member at `offset`, to change in place (the value is made unique first).
+    mutating func mutableAddress<Member>(of offset: Int, as _: Member.Type) -> UnsafeMutablePointer<Member> {
+        makeUnique()
+        return UnsafeMutableRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: offset).assumingMemoryBound(to: Member.self)
     }
 }

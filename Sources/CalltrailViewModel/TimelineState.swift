@@ -104,7 +104,11 @@ public struct TimelineState: Sendable {
     public private(set) var pages: [TimelinePage] { _read { yield fields.value.pages } _modify { yield &fields.value.pages } }
     /// The last page has been loaded and said there is nothing after it.
     public private(set) var historyEnded: Bool { _read { yield fields.value.historyEnded } _modify { yield &fields.value.historyEnded } }
-    public internal(set) var pending: PendingPage? { get { fields.value.pending } _modify { yield &fields.value.pending } }
+    public internal(set) var pending: PendingPage? {
+        unsafeAddress { fields.address(of: Self.pendingOffset, as: PendingPage?.self) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.pendingOffset, as: PendingPage?.self) }
+    }
+    private static let pendingOffset = CopyOnWrite<Fields>.offset(of: \Fields.pending)
     public internal(set) var failure: PageFailure? { _read { yield fields.value.failure } _modify { yield &fields.value.failure } }
     public private(set) var lines: [TimelineLine] { _read { yield fields.value.lines } _modify { yield &fields.value.lines } }
     /// Changes whenever the lead, the lines, the pages' calls or the lead names do:
