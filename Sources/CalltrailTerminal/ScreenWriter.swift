@@ -88,7 +88,7 @@ final class ScreenWriter {
     /// Whether a blank cell of a style can be erased rather than written (`erases`).
     private var erasable: [CellStyle: Bool] = [:]
     private var sequences: [CellStyle: [UInt8]] = [:]
-    /// Keyed by both styles' bits (`StyleChange.key`): hashing one integer a change, not two structs.
+    /// Keyed by both styles' bits: hashing one integer a change, not two structs.
     private var transitions: [UInt64: [UInt8]] = [:]
     /// The attributes the terminal has now; nil when unknown (start, after a full repaint).
     private var attributes: CellStyle?
@@ -223,9 +223,9 @@ final class ScreenWriter {
         return (changedEnd, ansiErase != nil && rest)
     }
 
-    /// Whether an erased cell looks like a blank in `style`: the background is the
-    /// one erasing gives (the default, or the current one where `bce` says so), and
-    /// nothing shows on a blank in it (reverse video, underline) is lost.
+    /// Whether an erased cell looks like a blank in `style`: its background is the one
+    /// erasing gives (the default, or the current one where `bce` says so), and it has
+    /// nothing an erased cell would lose (reverse video, underline).
     private func erases(_ style: CellStyle) -> Bool {
         if let known = erasable[style] { return known }
         let look = effective(style)
