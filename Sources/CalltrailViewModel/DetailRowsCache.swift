@@ -33,20 +33,15 @@ final class DetailRowsCache: Sendable {
         for call: Call, width: Int, zone: TimeZone, times: DetailTimeStyle, recording: RecordingStatus? = nil,
         summary: SummaryStatus? = nil, make: () -> Entry
     ) -> Entry {
+        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
         // The call's id first: a cheap miss for every other call's entry, no entry copied to look at it.
         let hit = entries.withLock { entries -> Entry? in
-            for index in entries.indices where entries[index].key.call.id == call.id {
-                let key = entries[index].key
-                if key.width == width, key.times == times, key.recording == recording, key.summary == summary, key.zone == zone,
-                    key.call == call
-                {
-                    return entries[index].entry
-                }
+            for index in entries.indices where entries[index].key.call.id == call.id && entries[index].key == key {
+                return entries[index].entry
             }
             return nil
         }
         if let hit { return hit }
-        let key = Key(call: call, width: width, zone: zone, times: times, recording: recording, summary: summary)
         let entry = make()
         entries.withLock { entries in
             entries.removeAll { $0.key == key }
