@@ -168,7 +168,6 @@ public enum BrowserFrameBuilder {
         let inbox = state.timeline?.isInbox == true
         var frameRows: [FrameRow] = []
         var selected: Int?
-        // The timeline's fields are read in place: binding it would copy the whole timeline.
         if let key = state.timelineRowsKey, let lineCount = state.timeline?.lines.count {
             memo.layOutLines(in: FrameBuilderMemo.Context(key: key, width: width, inbox: inbox))
             let selectedLine = state.timeline?.selectedLine

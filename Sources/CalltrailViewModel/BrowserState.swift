@@ -77,29 +77,29 @@ public struct BrowserState: Sendable {
     public internal(set) var overlay: Overlay { _read { yield fields.value.overlay } _modify { yield &fields.value.overlay } }
     public internal(set) var help: HelpState { _read { yield fields.value.help } _modify { yield &fields.value.help } }
     public internal(set) var leads: LeadsState {
-        unsafeAddress { fields.address(of: Self.leadsOffset, as: LeadsState.self) }
-        unsafeMutableAddress { fields.mutableAddress(of: Self.leadsOffset, as: LeadsState.self) }
+        unsafeAddress { fields.address(of: Self.leadsMember) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.leadsMember) }
     }
-    private static let leadsOffset = CopyOnWrite<Fields>.offset(of: \Fields.leads)
+    private static let leadsMember = CopyOnWrite<Fields>.member(\.leads)
     /// The open lead's calls; nil until a lead is opened.
     public internal(set) var timeline: TimelineState? { _read { yield fields.value.timeline } _modify { yield &fields.value.timeline } }
     public internal(set) var filter: CallFilter { _read { yield fields.value.filter } _modify { yield &fields.value.filter } }
     /// Which outcome each of the keys 1…6 toggles (see `OutcomeSlots`).
     public internal(set) var outcomeSlots: OutcomeSlots { _read { yield fields.value.outcomeSlots } _modify { yield &fields.value.outcomeSlots } }
     public internal(set) var search: SearchState {
-        unsafeAddress { fields.address(of: Self.searchOffset, as: SearchState.self) }
-        unsafeMutableAddress { fields.mutableAddress(of: Self.searchOffset, as: SearchState.self) }
+        unsafeAddress { fields.address(of: Self.searchMember) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.searchMember) }
     }
-    private static let searchOffset = CopyOnWrite<Fields>.offset(of: \Fields.search)
+    private static let searchMember = CopyOnWrite<Fields>.member(\.search)
     public internal(set) var detail: DetailState { _read { yield fields.value.detail } _modify { yield &fields.value.detail } }
     /// Recording links fetched with `o`, the one in flight, the last problem.
     public internal(set) var recordings: RecordingsState { _read { yield fields.value.recordings } _modify { yield &fields.value.recordings } }
     /// AI summaries fetched for the detail, the one in flight or due, the last failure.
     public internal(set) var summaries: SummariesState {
-        unsafeAddress { fields.address(of: Self.summariesOffset, as: SummariesState.self) }
-        unsafeMutableAddress { fields.mutableAddress(of: Self.summariesOffset, as: SummariesState.self) }
+        unsafeAddress { fields.address(of: Self.summariesMember) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.summariesMember) }
     }
-    private static let summariesOffset = CopyOnWrite<Fields>.offset(of: \Fields.summaries)
+    private static let summariesMember = CopyOnWrite<Fields>.member(\.summaries)
     /// The full-screen transcript (`t`), while it shows.
     public internal(set) var transcript: TranscriptState? { _read { yield fields.value.transcript } _modify { yield &fields.value.transcript } }
     /// The full-screen lead view (`i`), while it shows.
@@ -107,10 +107,10 @@ public struct BrowserState: Sendable {
     /// A one-line message for the footer (not an error: "no match", "no outcome on key 5").
     public internal(set) var notice: String? { _read { yield fields.value.notice } _modify { yield &fields.value.notice } }
     public internal(set) var now: ContinuousClock.Instant {
-        unsafeAddress { fields.address(of: Self.nowOffset, as: ContinuousClock.Instant.self) }
-        unsafeMutableAddress { fields.mutableAddress(of: Self.nowOffset, as: ContinuousClock.Instant.self) }
+        unsafeAddress { fields.address(of: Self.nowMember) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.nowMember) }
     }
-    private static let nowOffset = CopyOnWrite<Fields>.offset(of: \Fields.now)
+    private static let nowMember = CopyOnWrite<Fields>.member(\.now)
     /// Wall-clock time, for "2h ago".
     public internal(set) var wallClock: Date { _read { yield fields.value.wallClock } _modify { yield &fields.value.wallClock } }
     public internal(set) var quitRequested: Bool { _read { yield fields.value.quitRequested } _modify { yield &fields.value.quitRequested } }
@@ -141,9 +141,8 @@ public struct BrowserState: Sendable {
     /// The lead card's line above the strip: when the lead has card fields and
     /// the list keeps its height (80×24 shows it).
     public var showsLeadCard: Bool {
-        // Read through the optional, not bound: binding copies the whole timeline.
-        guard statsStripRows > 0, viewport.listRows >= 12, timeline?.isInbox == false else { return false }
-        return timeline?.leadHasCardFields == true
+        guard statsStripRows > 0, viewport.listRows >= 12, let timeline, !timeline.isInbox else { return false }
+        return timeline.leadHasCardFields
     }
 
     /// The stats strip's rows: the figures and the graphs on one row, or on two

@@ -9,7 +9,7 @@
 /// compiler does not know (one holding a `ContinuousClock.Instant`, whose layout
 /// the standard library keeps free to change): a `_read` of such a member copies
 /// the whole value first, and a `get` copies the member, so address it instead
-/// (`address(of:)`, with the member's offset in the value).
+/// (`address(of:)`, with the member from `member(_:)`).
 struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
     // Unchecked: the value is changed only through `value`'s mutable addressor,
     // after the box is made unique, so no two copies ever share a changing value.
@@ -38,20 +38,26 @@ struct CopyOnWrite<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Where a stored member of the value lies: its offset, for `address(of:)`.
-    static func offset<Member>(of member: KeyPath<Value, Member>) -> Int {
-        guard let offset = MemoryLayout<Value>.offset(of: member) else { preconditionFailure("\(member) is not a stored member") }
-        return offset
+    /// A stored member of the value: where it lies and what it is, so an address is
+    /// always read as the type of the member it points to.
+    struct Member<Type>: Sendable {
+        fileprivate let offset: Int
     }
 
-    /// The member at `offset` (from `offset(of:)`), reached in place.
-    func address<Member>(of offset: Int, as _: Member.Type) -> UnsafePointer<Member> {
-        UnsafeRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: offset).assumingMemoryBound(to: Member.self)
+    /// The member at `path`, for `address(of:)`.
+    static func member<Type>(_ path: KeyPath<Value, Type>) -> Member<Type> {
+        guard let offset = MemoryLayout<Value>.offset(of: path) else { preconditionFailure("\(path) is not a stored member") }
+        return Member(offset: offset)
     }
 
-    /// The member at `offset`, to change in place (the value is made unique first).
-    mutating func mutableAddress<Member>(of offset: Int, as _: Member.Type) -> UnsafeMutablePointer<Member> {
+    /// `member`, reached in place.
+    func address<Type>(of member: Member<Type>) -> UnsafePointer<Type> {
+        UnsafeRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: member.offset).assumingMemoryBound(to: Type.self)
+    }
+
+    /// `member`, to change in place (the value is made unique first).
+    mutating func mutableAddress<Type>(of member: Member<Type>) -> UnsafeMutablePointer<Type> {
         makeUnique()
-        return UnsafeMutableRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: offset).assumingMemoryBound(to: Member.self)
+        return UnsafeMutableRawPointer(box.withUnsafeMutablePointerToHeader { $0 }).advanced(by: member.offset).assumingMemoryBound(to: Type.self)
     }
 }

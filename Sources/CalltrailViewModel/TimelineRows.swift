@@ -127,10 +127,9 @@ extension BrowserState {
 
     /// The key of each line's row (`timelineEntry(atLine:)`); nil with no timeline.
     public var timelineRowsKey: TimelineRowsKey? {
-        // Read through the optional, not bound: binding copies the whole timeline.
-        guard let revision = timeline?.revision else { return nil }
+        guard let timeline else { return nil }
         return TimelineRowsKey(
-            timeline: revision, leadNames: leadNamesRevision, today: LocalDay.number(of: wallClock, in: settings.timeZone),
+            timeline: timeline.revision, leadNames: leadNamesRevision, today: LocalDay.number(of: wallClock, in: settings.timeZone),
             zone: settings.timeZone)
     }
 

@@ -105,10 +105,10 @@ public struct TimelineState: Sendable {
     /// The last page has been loaded and said there is nothing after it.
     public private(set) var historyEnded: Bool { _read { yield fields.value.historyEnded } _modify { yield &fields.value.historyEnded } }
     public internal(set) var pending: PendingPage? {
-        unsafeAddress { fields.address(of: Self.pendingOffset, as: PendingPage?.self) }
-        unsafeMutableAddress { fields.mutableAddress(of: Self.pendingOffset, as: PendingPage?.self) }
+        unsafeAddress { fields.address(of: Self.pendingMember) }
+        unsafeMutableAddress { fields.mutableAddress(of: Self.pendingMember) }
     }
-    private static let pendingOffset = CopyOnWrite<Fields>.offset(of: \Fields.pending)
+    private static let pendingMember = CopyOnWrite<Fields>.member(\.pending)
     public internal(set) var failure: PageFailure? { _read { yield fields.value.failure } _modify { yield &fields.value.failure } }
     public private(set) var lines: [TimelineLine] { _read { yield fields.value.lines } _modify { yield &fields.value.lines } }
     /// Changes whenever the lead, the lines, the pages' calls or the lead names do:

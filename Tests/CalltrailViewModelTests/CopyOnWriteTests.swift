@@ -21,13 +21,13 @@ import Testing
     }
 
     @Test func aMemberReachedByItsAddressIsChangedOnlyInItsOwnCopy() {
-        let offset = CopyOnWrite<Sample>.offset(of: \Sample.since)
+        let since = CopyOnWrite<Sample>.member(\.since)
         var original = CopyOnWrite(Sample())
         let copy = original
         let later = copy.value.since.advanced(by: .seconds(5))
-        original.mutableAddress(of: offset, as: ContinuousClock.Instant.self).pointee = later
-        #expect(original.address(of: offset, as: ContinuousClock.Instant.self).pointee == later)
-        #expect(copy.address(of: offset, as: ContinuousClock.Instant.self).pointee == copy.value.since)
+        original.mutableAddress(of: since).pointee = later
+        #expect(original.address(of: since).pointee == later)
+        #expect(copy.address(of: since).pointee == copy.value.since)
         #expect(copy.value.since != later)
     }
 
