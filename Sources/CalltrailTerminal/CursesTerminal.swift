@@ -196,9 +196,9 @@ public final class CursesTerminal {
         guard let window, let writer else { return }
         // Anything curses still owes the screen (its clear after a resize) goes first.
         if previous == nil { wrefresh(window) }
-        let bytes = writer.bytes(from: previous, to: buffer)
+        let frame = writer.frame(from: previous, to: buffer)
         previous = buffer
-        Self.writeAll(bytes)
+        frame.withBytes { Self.writeAll(UnsafeRawBufferPointer($0)) }
     }
 
     /// Forgets the last frame so the next draw repaints everything (after resize).
@@ -207,21 +207,19 @@ public final class CursesTerminal {
     }
 
     /// Writes every byte to the terminal, through interrupted and partial writes.
-    private static func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else if written < 0, errno == EAGAIN {
-                    var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&descriptor, 1, 1_000)
-                } else {
-                    return  // the terminal is gone: the loop sees its input hang up
-                }
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else if written < 0, errno == EAGAIN {
+                var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, 1_000)
+            } else {
+                return  // the terminal is gone: the loop sees its input hang up
             }
         }
     }

@@ -92,6 +92,8 @@ final class ScreenWriter {
     private var transitions: [UInt64: [UInt8]] = [:]
     /// The attributes the terminal has now; nil when unknown (start, after a full repaint).
     private var attributes: CellStyle?
+    /// The frame being written, its memory kept from frame to frame.
+    private let output = FrameBytes()
 
 
     init(looks: [ThemeRole: Look], capabilities: Capabilities) {
@@ -105,18 +107,23 @@ final class ScreenWriter {
 
     /// The bytes that turn `previous` (what the terminal shows; nil: unknown) into `next`.
     func bytes(from previous: ScreenBuffer?, to next: ScreenBuffer) -> [UInt8] {
+        frame(from: previous, to: next).array
+    }
+
+    /// `bytes`, in the writer's own buffer: valid until the next frame is made.
+    func frame(from previous: ScreenBuffer?, to next: ScreenBuffer) -> FrameBytes {
         let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
-        var out: [UInt8] = []
-        out.reserveCapacity(full ? next.width * next.height * 2 : 2_048)
+        let out = output
+        out.removeAll()
         if full {
-            out += clear
+            out.append(clear)
             attributes = nil
         }
         let earlier = full ? nil : previous
         // Every cell of both screens is looked at: through their storage, compared as eight-byte words.
         next.cells.withUnsafeBufferPointer { now in
             (earlier?.cells ?? []).withUnsafeBufferPointer { before in
-                write(now, over: earlier == nil ? nil : before, width: next.width, height: next.height, into: &out)
+                write(now, over: earlier == nil ? nil : before, width: next.width, height: next.height, into: out)
             }
         }
         return out
@@ -124,7 +131,7 @@ final class ScreenWriter {
 
     /// `bytes`' work: `now`'s cells where they differ from `before`'s (nil: all of them).
     private func write(
-        _ now: UnsafeBufferPointer<Cell>, over before: UnsafeBufferPointer<Cell>?, width: Int, height: Int, into out: inout [UInt8]
+        _ now: UnsafeBufferPointer<Cell>, over before: UnsafeBufferPointer<Cell>?, width: Int, height: Int, into out: FrameBytes
     ) {
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
@@ -161,26 +168,26 @@ final class ScreenWriter {
                     x += 1
                     continue
                 }
-                if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: &out) }
+                if let at = cursor, at == (x, y) {} else { moveCursor(x: x, y: y, into: out) }
                 if cell.style != attributes {
-                    out.append(contentsOf: change(from: attributes, to: cell.style))
+                    out.append(change(from: attributes, to: cell.style))
                     attributes = cell.style
                 }
                 if cell.asciiByte == Self.space {
                     // Blanks: erased when they are the last change on the row, else written in one go.
                     let run = blankRun(at: x, row: row, width: width, now: nowWords, before: beforeWords)
                     if run.erasable, run.changedEnd - x >= Self.eraseWorthUsing, erases(cell.style) {
-                        appendErase(run.changedEnd - x, to: &out)
+                        appendErase(run.changedEnd - x, to: out)
                         cursor = (x, y)
                         break
                     }
                     let stop = min(run.changedEnd, unsafeCell)
-                    out.append(contentsOf: repeatElement(Self.space, count: stop - x))
+                    out.append(Self.space, times: stop - x)
                     x = stop
                     cursor = x < width ? (x, y) : nil
                     continue
                 }
-                cursor = write(cell, x: x, y: y, width: width, into: &out)
+                cursor = write(cell, x: x, y: y, width: width, into: out)
                 x += 1
                 guard cursor != nil, cell.asciiByte != nil else { continue }
                 // The rest of a run of changed ASCII in the same style, byte by byte. It stops
@@ -234,14 +241,14 @@ final class ScreenWriter {
         return answer
     }
 
-    private func appendErase(_ count: Int, to out: inout [UInt8]) {
+    private func appendErase(_ count: Int, to out: FrameBytes) {
         if ansiErase == true {
             out.append(0x1B)
             out.append(UInt8(ascii: "["))
-            Self.appendDecimal(count, to: &out)
+            Self.appendDecimal(count, to: out)
             out.append(UInt8(ascii: "X"))
         } else if let erase = capabilities.eraseCharacters {
-            out += Array(Self.expand(erase, Int32(count)).utf8)
+            out.append(Array(Self.expand(erase, Int32(count)).utf8))
         }
     }
 
@@ -277,7 +284,7 @@ final class ScreenWriter {
 
     /// Writes the cell's character; returns where the cursor is after it, or
     /// nil when a cluster's width on the terminal is not certain.
-    private func write(_ cell: Cell, x: Int, y: Int, width: Int, into out: inout [UInt8]) -> (x: Int, y: Int)? {
+    private func write(_ cell: Cell, x: Int, y: Int, width: Int, into out: FrameBytes) -> (x: Int, y: Int)? {
         if let ascii = cell.asciiByte {
             out.append(ascii)
             return x + 1 < width ? (x + 1, y) : nil
@@ -295,22 +302,22 @@ final class ScreenWriter {
         return nil
     }
 
-    private func moveCursor(x: Int, y: Int, into out: inout [UInt8]) {
+    private func moveCursor(x: Int, y: Int, into out: FrameBytes) {
         if ansiCursor {
             out.append(0x1B)
             out.append(UInt8(ascii: "["))
-            Self.appendDecimal(y + 1, to: &out)
+            Self.appendDecimal(y + 1, to: out)
             out.append(UInt8(ascii: ";"))
-            Self.appendDecimal(x + 1, to: &out)
+            Self.appendDecimal(x + 1, to: out)
             out.append(UInt8(ascii: "H"))
         } else {
-            out += Array(Self.expand(capabilities.cursorAddress, Int32(y), Int32(x)).utf8)
+            out.append(Array(Self.expand(capabilities.cursorAddress, Int32(y), Int32(x)).utf8))
         }
     }
 
     /// `n` (≥ 0) in decimal digits, without making a string or looking anything up
     /// (every cursor move writes two).
-    private static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+    private static func appendDecimal(_ n: Int, to out: FrameBytes) {
         let zero = UInt8(ascii: "0")
         if n < 10 {
             out.append(zero + UInt8(n))
@@ -322,7 +329,7 @@ final class ScreenWriter {
             out.append(zero + UInt8(n / 10 % 10))
             out.append(zero + UInt8(n % 10))
         } else {
-            appendDecimal(n / 10, to: &out)
+            appendDecimal(n / 10, to: out)
             out.append(zero + UInt8(n % 10))
         }
     }
