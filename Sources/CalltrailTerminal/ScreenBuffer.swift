@@ -92,7 +92,14 @@ public struct ScreenBuffer: Sendable, Equatable {
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = Array(repeating: Cell(scalar: " "), count: self.width * self.height)
+        // Filled through the storage: `Array(repeating:count:)` stores a cell at a time, and
+        // every frame starts from a blank screen of thousands of cells.
+        let count = self.width * self.height
+        let blank = Cell(scalar: " ")
+        self.cells = Array(unsafeUninitializedCapacity: count) { storage, initialized in
+            storage.initialize(repeating: blank)
+            initialized = count
+        }
     }
 
     public subscript(x: Int, y: Int) -> Cell {
