@@ -39,18 +39,6 @@ extension FrameRenderer {
         }
     }
 
-    /// Whether two frames' footers are drawn the same: everything `drawFooter`
-    /// (and the search prompt, `footerItems`) reads. A field the footer starts to
-    /// read belongs here too; PaneReuseTests compares reused frames with fresh ones.
-    static func sameFooter(_ a: FrameModel, _ b: FrameModel) -> Bool {
-        a.searchPrompt == b.searchPrompt && a.searchHint == b.searchHint && a.searchMatches == b.searchMatches
-            && a.footerMessage == b.footerMessage && a.footerMessageIsError == b.footerMessageIsError
-            && (a.helpScroll == nil) == (b.helpScroll == nil) && (a.transcript == nil) == (b.transcript == nil)
-            && (a.leadInfo == nil) == (b.leadInfo == nil) && a.filterSummary == b.filterSummary && a.focus == b.focus
-            && a.overlay == b.overlay && a.recordingHint == b.recordingHint && a.transcriptHint == b.transcriptHint
-            && a.filters == b.filters
-    }
-
     static let leftGap = 1
     static let rightGap = 2
 

@@ -39,12 +39,15 @@ public struct FrameRenderer: Sendable {
     public var keyMap: KeyMap
     /// Rows drawn before, pasted as cells when they show again; nil draws every row afresh.
     let drawnRows: DrawnRows?
+    /// Footers drawn before, pasted when they show again; nil draws every footer afresh.
+    let drawnFooters: DrawnFooters?
 
     /// `keepsDrawnRows`: remember rows as drawn (the running browser); tests that
     /// compare with a fresh drawing leave it off.
     public init(keyMap: KeyMap = .standard, keepsDrawnRows: Bool = false) {
         self.keyMap = keyMap
         drawnRows = keepsDrawnRows ? DrawnRows() : nil
+        drawnFooters = keepsDrawnRows ? DrawnFooters() : nil
     }
 
     /// A frame as drawn, kept so the next one can reuse the panes that did not change.
@@ -54,11 +57,14 @@ public struct FrameRenderer: Sendable {
         let model: FrameModel
         let screen: ScreenBuffer
         let scroll: ScrollState
+        /// What its footer shows, to tell whether the next frame's is the same.
+        let footer: DrawnFooters.Shows
 
-        init(model: FrameModel, screen: ScreenBuffer, scroll: ScrollState) {
+        init(model: FrameModel, screen: ScreenBuffer, scroll: ScrollState, footer: DrawnFooters.Shows) {
             self.model = model
             self.screen = screen
             self.scroll = scroll
+            self.footer = footer
         }
     }
 
@@ -83,10 +89,11 @@ public struct FrameRenderer: Sendable {
         }
         // The header and footer lie outside every overlay: any earlier frame of the same size will do.
         let sameSize = previous.flatMap { $0.screen.width == width && $0.screen.height == height ? $0 : nil }
-        let screen = render(model, width: width, height: height, scroll: &scroll, sameSize: sameSize) { pane in
+        let footer = DrawnFooters.Shows(model)
+        let screen = render(model, width: width, height: height, scroll: &scroll, sameSize: sameSize, footer: footer) { pane in
             reusable.map { EarlierPane(frame: $0.model.pane(pane), top: $0.scroll.top[pane], screen: $0.screen) }
         }
-        previous = Drawn(model: model, screen: screen, scroll: scroll)
+        previous = Drawn(model: model, screen: screen, scroll: scroll, footer: footer)
         return screen
     }
 
@@ -94,8 +101,10 @@ public struct FrameRenderer: Sendable {
         render(model, width: width, height: height, scroll: &scroll) { _ in nil }
     }
 
+    /// `footer`: what the frame's footer shows (nil: work it out when needed).
     private func render(
-        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, sameSize: Drawn? = nil, earlier: (Pane) -> EarlierPane?
+        _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, sameSize: Drawn? = nil, footer: DrawnFooters.Shows? = nil,
+        earlier: (Pane) -> EarlierPane?
     ) -> ScreenBuffer {
         var screen = ScreenBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: model.focus)
@@ -128,10 +137,10 @@ public struct FrameRenderer: Sendable {
             }
         }
         if let helpScroll = model.helpScroll { drawHelp(model, scroll: helpScroll, body: layout.body, into: &screen) }
-        if let sameSize, Self.sameFooter(sameSize.model, model) {
+        if let sameSize, let footer, sameSize.footer == footer {
             screen.copy(layout.footer, from: sameSize.screen)
         } else {
-            drawFooter(model, layout.footer, into: &screen)
+            drawFooter(model, layout.footer, into: &screen, keeping: drawnFooters, showing: footer)
         }
         return screen
     }
@@ -142,6 +151,19 @@ public struct FrameRenderer: Sendable {
     }
 
     // MARK: - Parts
+
+    /// `drawFooter`, or the cells the same footer was drawn as before.
+    func drawFooter(_ model: FrameModel, _ rect: Rect, into screen: inout ScreenBuffer, keeping drawn: DrawnFooters?, showing shows: DrawnFooters.Shows?) {
+        guard let drawn, let shows, rect.height == 1, rect.x >= 0, rect.width > 0, rect.x + rect.width <= screen.width, rect.y >= 0,
+            rect.y < screen.height
+        else { return drawFooter(model, rect, into: &screen) }
+        if let cells = drawn.cells(showing: shows, width: rect.width) {
+            screen.paste(cells, x: rect.x, y: rect.y)
+        } else {
+            drawFooter(model, rect, into: &screen)
+            drawn.remember(shows, cells: screen.cellRun(x: rect.x, y: rect.y, count: rect.width))
+        }
+    }
 
     func drawTooSmall(into screen: inout ScreenBuffer, width: Int, height: Int) {
         let all = Rect(x: 0, y: 0, width: width, height: height)
