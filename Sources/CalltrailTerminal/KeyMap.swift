@@ -15,17 +15,34 @@ public struct KeyBinding: Sendable, Hashable {
 public struct KeyMap: Sendable {
     public var bindings: [KeyBinding]
     private var lookup: [Key: KeyCommand]
+    /// The commands of the one-byte characters by their byte: most keys pressed are
+    /// these, and hashing a `Character` for the dictionary runs Unicode normalisation.
+    private var asciiCommands: [KeyCommand?]
 
     public init(bindings: [KeyBinding]) {
         self.bindings = bindings
         var lookup: [Key: KeyCommand] = [:]
+        var asciiCommands = [KeyCommand?](repeating: nil, count: 128)
         for binding in bindings {
-            for key in binding.keys where lookup[key] == nil { lookup[key] = binding.command }
+            for key in binding.keys where lookup[key] == nil {
+                lookup[key] = binding.command
+                if let byte = Self.asciiByte(of: key) { asciiCommands[Int(byte)] = binding.command }
+            }
         }
         self.lookup = lookup
+        self.asciiCommands = asciiCommands
     }
 
-    public func command(for key: Key) -> KeyCommand? { lookup[key] }
+    public func command(for key: Key) -> KeyCommand? {
+        if let byte = Self.asciiByte(of: key) { return asciiCommands[Int(byte)] }
+        return lookup[key]
+    }
+
+    /// The byte of a key that is one ASCII character (one byte of UTF-8: not "\r\n").
+    private static func asciiByte(of key: Key) -> UInt8? {
+        guard case .character(let character) = key, character.utf8.count == 1, let byte = character.utf8.first, byte < 128 else { return nil }
+        return byte
+    }
 
     /// The keys bound to a command, as help spells them ("j / ↓").
     public func keyLabel(for command: KeyCommand) -> String {

@@ -47,6 +47,31 @@ import Testing
         #expect(map.command(for: .character("x")) == nil)
     }
 
+    /// One-byte characters are looked up by their byte, everything else by the key:
+    /// both give each binding's command, the first binding of a key wins, and a
+    /// character that is not one byte (é, "\r\n") is not mistaken for one that is.
+    @Test func charactersAndOtherKeysFindTheSameCommands() {
+        let map = KeyMap(bindings: [
+            KeyBinding([.character("j"), .down], .moveDown, ""),
+            KeyBinding([.character("é")], .search, ""),
+            KeyBinding([.character("j")], .moveUp, "a second binding of j: ignored"),
+            KeyBinding([.character("~"), .control("a")], .help, ""),
+            KeyBinding([.character("\n")], .open, ""),
+        ])
+        #expect(map.command(for: .character("j")) == .moveDown)
+        #expect(map.command(for: .down) == .moveDown)
+        #expect(map.command(for: .character("é")) == .search)
+        #expect(map.command(for: .character("e")) == nil)
+        #expect(map.command(for: .character("~")) == .help)
+        #expect(map.command(for: .control("a")) == .help)
+        #expect(map.command(for: .character("\n")) == .open)
+        #expect(map.command(for: .character("\r\n")) == nil)
+        #expect(map.command(for: .character("k")) == nil)
+        for binding in KeyMap.standard.bindings {
+            for key in binding.keys { #expect(KeyMap.standard.command(for: key) == binding.command, "\(key)") }
+        }
+    }
+
     @Test func noKeyIsBoundTwice() {
         let keys = KeyMap.standard.bindings.flatMap(\.keys)
         #expect(keys.count == Set(keys).count)
