@@ -20,6 +20,14 @@ public final class BrowserApp {
     private var startupNotice: String?
     private var detailArea = (rows: 0, columns: 0)
     private var helpArea = (rows: 0, lines: 0)
+    /// What the detail's and help's areas were last worked out for.
+    private struct AreaInputs: Equatable {
+        let width: Int
+        let height: Int
+        let focus: Pane
+        let overlay: Overlay
+    }
+    private var areasWorkedOutFor: AreaInputs?
     private var size = (width: 0, height: 0)
     private var drawnChange = -1
     private let clock = ContinuousClock()
@@ -80,17 +88,23 @@ public final class BrowserApp {
             browser.send(.tick)
             state = browser.state
         }
-        let area = BrowserFrameBuilder.detailArea(state, width: size.width, height: size.height)
-        if area != detailArea {
-            detailArea = area
-            browser.send(.detailArea(rows: area.rows, columns: area.columns))
-            state = browser.state
-        }
-        let help = renderer.helpArea(width: size.width, height: size.height)
-        if help != helpArea {
-            helpArea = help
-            browser.send(.helpArea(rows: help.rows, lines: help.lines))
-            state = browser.state
+        // The detail's and help's areas follow from the size, the focus and the overlay:
+        // worked out again only when one of those changed, not on every key.
+        let areasFor = AreaInputs(width: size.width, height: size.height, focus: state.focus, overlay: state.overlay)
+        if areasFor != areasWorkedOutFor {
+            areasWorkedOutFor = areasFor
+            let area = BrowserFrameBuilder.detailArea(state, width: size.width, height: size.height)
+            if area != detailArea {
+                detailArea = area
+                browser.send(.detailArea(rows: area.rows, columns: area.columns))
+                state = browser.state
+            }
+            let help = renderer.helpArea(width: size.width, height: size.height)
+            if help != helpArea {
+                helpArea = help
+                browser.send(.helpArea(rows: help.rows, lines: help.lines))
+                state = browser.state
+            }
         }
         if browser.changeCount != drawnChange {
             drawnChange = browser.changeCount
