@@ -41,6 +41,8 @@ public struct FrameRenderer: Sendable {
     let drawnRows: DrawnRows?
     /// Footers drawn before, pasted when they show again; nil draws every footer afresh.
     let drawnFooters: DrawnFooters?
+    /// The frame before the last, drawn over again; nil draws every frame on a blank screen.
+    let spareScreen: SpareScreen?
 
     /// `keepsDrawnRows`: remember rows as drawn (the running browser); tests that
     /// compare with a fresh drawing leave it off.
@@ -48,6 +50,7 @@ public struct FrameRenderer: Sendable {
         self.keyMap = keyMap
         drawnRows = keepsDrawnRows ? DrawnRows() : nil
         drawnFooters = keepsDrawnRows ? DrawnFooters() : nil
+        spareScreen = keepsDrawnRows ? SpareScreen() : nil
     }
 
     /// A frame as drawn, kept so the next one can reuse the panes that did not change.
@@ -75,9 +78,14 @@ public struct FrameRenderer: Sendable {
         let screen: ScreenBuffer
     }
 
-    /// Draws `model`, copying from `previous` every pane whose content, place,
+    /// Draws `model`, keeping from `previous` every pane whose content, place,
     /// focus and scroll are the same, and in the panes that changed every row
     /// that did not (a key usually changes a few rows of one or two panes).
+    ///
+    /// With a spare screen (the running browser's renderer), the frame is drawn over
+    /// the frame before last, first made equal to the last one by copying the rows the
+    /// last one wrote: what stays the same is then already in place, and neither it
+    /// nor the rows of the last frame it came from are read or written again.
     public func render(_ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, reusing previous: inout Drawn?) -> ScreenBuffer {
         let reusable = previous.flatMap { drawn in
             drawn.screen.width == width && drawn.screen.height == height && drawn.model.focus == model.focus
@@ -90,9 +98,14 @@ public struct FrameRenderer: Sendable {
         // The header and footer lie outside every overlay: any earlier frame of the same size will do.
         let sameSize = previous.flatMap { $0.screen.width == width && $0.screen.height == height ? $0 : nil }
         let footer = DrawnFooters.Shows(model)
-        let screen = render(model, width: width, height: height, scroll: &scroll, sameSize: sameSize, footer: footer) { pane in
+        var canvas: ScreenBuffer?
+        if let sameSize, var spare = spareScreen?.take(), spare.restart(asCopyOf: sameSize.screen) { canvas = spare }
+        // Handed over, not copied: a screen with a second owner is copied whole when changed.
+        var screen = render(model, width: width, height: height, scroll: &scroll, sameSize: sameSize, footer: footer, canvas: consume canvas) { pane in
             reusable.map { EarlierPane(frame: $0.model.pane(pane), top: $0.scroll.top[pane], screen: $0.screen) }
         }
+        screen.seal()
+        if let last = previous?.screen { spareScreen?.keep(last) }
         previous = Drawn(model: model, screen: screen, scroll: scroll, footer: footer)
         return screen
     }
@@ -101,44 +114,50 @@ public struct FrameRenderer: Sendable {
         render(model, width: width, height: height, scroll: &scroll) { _ in nil }
     }
 
-    /// `footer`: what the frame's footer shows (nil: work it out when needed).
+    /// `footer`: what the frame's footer shows (nil: work it out when needed). `canvas`: a
+    /// screen equal to `sameSize`'s to draw over (nil: a blank one), where what is kept
+    /// from `sameSize` is already in place.
     private func render(
         _ model: FrameModel, width: Int, height: Int, scroll: inout ScrollState, sameSize: Drawn? = nil, footer: DrawnFooters.Shows? = nil,
-        earlier: (Pane) -> EarlierPane?
+        canvas: consuming ScreenBuffer? = nil, earlier: (Pane) -> EarlierPane?
     ) -> ScreenBuffer {
-        var screen = ScreenBuffer(width: width, height: height)
         let layout = Layout(width: width, height: height, focus: model.focus)
         if layout.isTooSmall {
+            var screen = ScreenBuffer(width: width, height: height)
             drawTooSmall(into: &screen, width: width, height: height)
             return screen
         }
+        let inPlace = canvas != nil
+        var screen = (consume canvas) ?? ScreenBuffer(width: width, height: height)
         if let sameSize, Self.sameHeader(sameSize.model, model) {
-            screen.copy(layout.header, from: sameSize.screen)
+            if !inPlace { screen.copy(layout.header, from: sameSize.screen) }
         } else {
             drawHeader(model, layout.header, into: &screen)
         }
         if let blocking = model.blocking {
             var unused = ScrollState()
-            drawPane(blocking, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &unused)
+            drawPane(blocking, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &unused, inPlace: inPlace)
         } else if let fullScreen = model.transcript ?? model.leadInfo {
             var own = ScrollState()
-            drawPane(fullScreen, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &own)
+            drawPane(fullScreen, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &own, inPlace: inPlace)
         } else if model.overlay == .fullDetail {
-            drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll, keepsRows: true)
+            drawPane(model.detail, pane: .detail, rect: layout.body, focused: true, into: &screen, scroll: &scroll, keepsRows: true, inPlace: inPlace)
         } else {
             for (pane, rect) in layout.panes {
                 let frame = model.pane(pane)
                 let before = earlier(pane)
                 if let before, before.top == scroll.top[pane], before.frame == frame {
-                    screen.copy(rect, from: before.screen)
+                    if !inPlace { screen.copy(rect, from: before.screen) }
                 } else {
-                    drawPane(frame, pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll, earlier: before, keepsRows: true)
+                    drawPane(
+                        frame, pane: pane, rect: rect, focused: pane == model.focus, into: &screen, scroll: &scroll, earlier: before, keepsRows: true,
+                        inPlace: inPlace)
                 }
             }
         }
         if let helpScroll = model.helpScroll { drawHelp(model, scroll: helpScroll, body: layout.body, into: &screen) }
         if let sameSize, let footer, sameSize.footer == footer {
-            screen.copy(layout.footer, from: sameSize.screen)
+            if !inPlace { screen.copy(layout.footer, from: sameSize.screen) }
         } else {
             drawFooter(model, layout.footer, into: &screen, keeping: drawnFooters, showing: footer)
         }
@@ -185,13 +204,24 @@ public struct FrameRenderer: Sendable {
         }
     }
 
+    /// `inPlace`: the screen shows the last frame (`earlier`'s, when given) where this
+    /// pane goes, so what is kept is already there and what is drawn is blanked first.
     func drawPane(
         _ frame: PaneFrame, pane: Pane, rect: Rect, focused: Bool, into screen: inout ScreenBuffer, scroll: inout ScrollState,
-        earlier: EarlierPane? = nil, keepsRows: Bool = false
+        earlier: EarlierPane? = nil, keepsRows: Bool = false, inPlace: Bool = false
     ) {
+        var earlier = earlier
+        // In place, a pane whose lines move (the banner grew or shrank, a message came or
+        // went) is blanked and drawn whole: which earlier line lies under which is not worth working out.
+        if inPlace, let before = earlier, before.frame.banner.count != frame.banner.count || before.frame.message != nil || frame.message != nil {
+            screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+            earlier = nil
+        } else if inPlace, earlier == nil {
+            screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        }
         if let earlier {
-            // Usually only the position mark changed: the rest of the border is copied.
-            screen.copyEdges(of: rect, from: earlier.screen)
+            // Usually only the position mark changed: the rest of the border is kept.
+            if !inPlace { screen.copyEdges(of: rect, from: earlier.screen) }
             if earlier.frame.title != frame.title || earlier.frame.titleSuffix != frame.titleSuffix {
                 screen.drawBoxTop(rect, title: frame.title, focused: focused, titleSuffix: frame.titleSuffix)
             }
@@ -207,12 +237,17 @@ public struct FrameRenderer: Sendable {
         guard inner.width > 0, inner.height > 0 else { return }
         // A row drawn the same way at the same place last frame is copied, not laid out again.
         let sameBanner = earlier?.frame.banner.count == frame.banner.count
-        func copyRow(_ y: Int) { if let earlier { screen.copy(Rect(x: inner.x, y: y, width: inner.width, height: 1), from: earlier.screen) } }
+        func copyRow(_ y: Int) {
+            if !inPlace, let earlier { screen.copy(Rect(x: inner.x, y: y, width: inner.width, height: 1), from: earlier.screen) }
+        }
+        /// In place, a line drawn again is blanked first (a fresh screen's are blank).
+        func blankLine(_ y: Int) { if inPlace { screen.fill(x: inner.x, y: y, width: inner.width, height: 1) } }
         let banner = frame.banner.prefix(max(0, inner.height - 1))
         for (offset, row) in banner.enumerated() {
             if sameBanner, let earlier, earlier.frame.banner[offset] == row {
                 copyRow(inner.y + offset)
             } else {
+                blankLine(inner.y + offset)
                 drawListRow(row, x: inner.x, y: inner.y + offset, width: inner.width, into: &screen, keeping: keepsRows)
             }
         }
@@ -237,6 +272,7 @@ public struct FrameRenderer: Sendable {
                 copyRow(y)
                 continue
             }
+            blankLine(y)
             drawListRow(row, x: inner.x, y: y, width: inner.width, into: &screen, keeping: keepsRows)
             if isSelected {
                 if focused {
@@ -244,6 +280,10 @@ public struct FrameRenderer: Sendable {
                 }
                 screen.put("▌", x: inner.x, y: y, style: CellStyle(focused ? .selection : .focusBorder, bold: true))
             }
+        }
+        // In place, lines the earlier frame had rows on and this one has none are blanked.
+        if inPlace, let earlierLines {
+            for offset in visible.count..<max(visible.count, inner.height) where earlierLines.line(offset) != nil { blankLine(inner.y + offset) }
         }
         if let message = frame.message {
             let y = inner.y + min(visible.count, inner.height - 1)

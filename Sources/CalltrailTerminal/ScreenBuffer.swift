@@ -1,4 +1,5 @@
 import CalltrailModel
+import CalltrailViewModel
 import Foundation
 
 /// How one cell is drawn: a semantic colour role from the theme plus emphasis.
@@ -84,10 +85,26 @@ public struct Cell: Hashable, Sendable {
 
 /// An in-memory screen: the pure renderer draws into it, the curses backend
 /// blits it, and tests compare its lines with expected text.
+///
+/// A screen knows which rows were written since it was made or `restarted`: the
+/// renderer draws a frame over a spare screen made equal to the last one, and the
+/// writer then compares only those rows with the last frame (`isDrawn(over:)`).
 public struct ScreenBuffer: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Rows written to since the screen was made (all of them) or restarted.
+    private(set) var touched: RowSet
+    /// Set by `seal`, cleared by any change after: this exact content has this number.
+    private(set) var serial: Int?
+    /// The serial of the screen this one was equal to when restarted: outside
+    /// `touched` it still is.
+    private(set) var basis: Int?
+
+    /// Screens are equal when their cells are, however they were drawn.
+    public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -100,6 +117,50 @@ public struct ScreenBuffer: Sendable, Equatable {
             storage.initialize(repeating: blank)
             initialized = count
         }
+        touched = RowSet(height: self.height, all: true)
+    }
+
+    /// Notes that `rows` are being written to.
+    private mutating func touch(_ rows: Range<Int>) {
+        serial = nil
+        touched.insert(rows)
+    }
+
+    /// Gives this content a number of its own, so a screen drawn over a copy of it can say so.
+    mutating func seal() {
+        serial = ContentRevision.next()
+    }
+
+    /// Whether the rows this screen did not write to are `earlier`'s as they are now:
+    /// it was restarted over a copy of `earlier`, which has not changed since.
+    func isDrawn(over earlier: ScreenBuffer) -> Bool {
+        basis != nil && basis == earlier.serial && width == earlier.width && height == earlier.height
+    }
+
+    /// Whether row `y` was written to since the screen was made or restarted.
+    func wasTouched(row y: Int) -> Bool { touched.contains(y) }
+
+    /// Makes this screen `latest` and starts it afresh as a copy of it with no rows
+    /// written, by copying the rows `latest` wrote to: when `latest` was drawn over a
+    /// copy of this screen as it is (they differ only in those rows), or on a blank
+    /// screen (it wrote them all). False, and nothing changed, otherwise.
+    mutating func restart(asCopyOf latest: ScreenBuffer) -> Bool {
+        guard latest.width == width, latest.height == height, let number = latest.serial else { return false }
+        let drawnOverThis = serial != nil && latest.basis == serial
+        guard drawnOverThis || latest.touched == RowSet(height: height, all: true) else { return false }
+        let width = width
+        latest.cells.withUnsafeBufferPointer { source in
+            cells.withUnsafeMutableBufferPointer { target in
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                for row in 0..<height where latest.touched.contains(row) {
+                    (to + row * width).update(from: from + row * width, count: width)
+                }
+            }
+        }
+        touched = RowSet(height: height, all: false)
+        basis = number
+        serial = nil
+        return true
     }
 
     public subscript(x: Int, y: Int) -> Cell {
@@ -112,6 +173,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return x }
+        touch(y..<(y + 1))
         let end = min(width, limit.map { x + max(0, $0) } ?? width)
         var column = x
         // Printable ASCII needs no grapheme breaking: a cell a byte, written as one run.
@@ -173,6 +235,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard x0 < x1 else { return }
         let rows = max(0, rect.y)..<max(max(0, rect.y), min(height, rect.y + rect.height))
         guard !rows.isEmpty else { return }
+        touch(rows)
         let width = width
         other.cells.withUnsafeBufferPointer { source in
             cells.withUnsafeMutableBufferPointer { target in
@@ -193,6 +256,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// Writes `run` from (x, y) on, over cells drawn blank (a row laid out there before, pasted again).
     mutating func paste(_ run: [Cell], x: Int, y: Int) {
         guard y >= 0, y < height, x >= 0, x + run.count <= width else { return }
+        touch(y..<(y + 1))
         let start = y * width + x
         cells.withUnsafeMutableBufferPointer { target in
             run.withUnsafeBufferPointer { source in
@@ -216,6 +280,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
+        touch(y0..<y1)
         for row in y0..<y1 {
             // A wide character cut by either end of the run is blanked whole, as a terminal would.
             clearWideNeighbour(x: x0, y: row)
@@ -231,6 +296,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     /// Restyles existing cells without changing their text (selection bars).
     public mutating func restyle(x: Int, y: Int, width w: Int, style: CellStyle) {
         guard y >= 0, y < height else { return }
+        touch(y..<(y + 1))
         for column in max(0, x)..<min(width, x + w) { cells[y * width + column].style = style }
     }
 

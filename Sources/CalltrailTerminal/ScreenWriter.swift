@@ -120,18 +120,23 @@ final class ScreenWriter {
             attributes = nil
         }
         let earlier = full ? nil : previous
-        // Every cell of both screens is looked at: through their storage, compared as eight-byte words.
+        // A screen drawn over a copy of the last one differs from it only in the rows it wrote
+        // to; the others are not looked at (nor brought into the cache). Otherwise every cell of
+        // both screens is: through their storage, compared as eight-byte words.
+        let onlyTouched = earlier.map { next.isDrawn(over: $0) } ?? false
         next.cells.withUnsafeBufferPointer { now in
             (earlier?.cells ?? []).withUnsafeBufferPointer { before in
-                write(now, over: earlier == nil ? nil : before, width: next.width, height: next.height, into: out)
+                write(now, over: earlier == nil ? nil : before, width: next.width, height: next.height, rows: onlyTouched ? next : nil, into: out)
             }
         }
         return out
     }
 
-    /// `bytes`' work: `now`'s cells where they differ from `before`'s (nil: all of them).
+    /// `bytes`' work: `now`'s cells where they differ from `before`'s (nil: all of them),
+    /// looking only at the rows `rows` wrote to when given.
     private func write(
-        _ now: UnsafeBufferPointer<Cell>, over before: UnsafeBufferPointer<Cell>?, width: Int, height: Int, into out: FrameBytes
+        _ now: UnsafeBufferPointer<Cell>, over before: UnsafeBufferPointer<Cell>?, width: Int, height: Int, rows: ScreenBuffer?,
+        into out: FrameBytes
     ) {
         // Where the terminal's cursor is, when known.
         var cursor: (x: Int, y: Int)?
@@ -142,6 +147,7 @@ final class ScreenWriter {
         defer { self.attributes = attributes }
         let lastCellIsSafe = capabilities.lastCellIsSafe
         for y in 0..<height {
+            if let rows, !rows.wasTouched(row: y) { continue }
             let row = y * width
             if let before, Self.sameCells(now, before, from: row, count: width) { continue }
             // The last cell of the screen, where writing would scroll it on some terminals.

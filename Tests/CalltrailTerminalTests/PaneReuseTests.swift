@@ -32,6 +32,10 @@ import Testing
             + [.focus(.leads), .first, .open, .focus(.calls), .moveDown]
         let memo = FrameBuilderMemo()
         var reusedAtLeastOnce = false
+        var drawnInPlace = 0
+        // The bytes for each frame: looking only at the rows a frame drawn in place wrote to,
+        // and looking at every row of an equal screen that cannot say how it was drawn.
+        let writer = ScreenWriterTests.writer(), everyRowWriter = ScreenWriterTests.writer()
         for action in actions {
             browser.send(action)
             _ = await browser.wait { $0.timeline?.pending == nil }
@@ -45,8 +49,14 @@ import Testing
             let fresh = renderer.render(model, width: 120, height: 24, scroll: &freshScroll)
             let sameScreen = reused == fresh
             #expect(sameScreen, "after \(action): \(zip(reused.lines, fresh.lines).filter { $0 != $1 }.prefix(2))")
+            if let before, reused.isDrawn(over: before.screen) { drawnInPlace += 1 }
+            var unknown = ScreenBuffer(width: 120, height: 24)
+            unknown.copy(Rect(x: 0, y: 0, width: 120, height: 24), from: fresh)
+            let sameBytes = writer.bytes(from: before?.screen, to: reused) == everyRowWriter.bytes(from: before?.screen, to: unknown)
+            #expect(sameBytes, "after \(action)")
             if let before, before.model.leads == model.leads, before.model.overlay == .none, model.overlay == .none { reusedAtLeastOnce = true }
         }
         #expect(reusedAtLeastOnce, "the leads pane stayed the same while moving in the calls")
+        #expect(drawnInPlace > actions.count / 2, "most frames are drawn over the frame before last: \(drawnInPlace) of \(actions.count)")
     }
 }
