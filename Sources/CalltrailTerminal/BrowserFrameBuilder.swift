@@ -169,18 +169,31 @@ public enum BrowserFrameBuilder {
         var frameRows: [FrameRow] = []
         var selected: Int?
         if let key = state.timelineRowsKey, let lineCount = state.timeline?.lines.count {
-            memo.layOutLines(in: FrameBuilderMemo.Context(key: key, width: width, inbox: inbox))
+            let context = FrameBuilderMemo.Context(key: key, width: width, inbox: inbox)
+            memo.layOutLines(in: context)
             let selectedLine = state.timeline?.selectedLine
             let shown = state.visibleTimelineLines
-            if let day = shown.pinnedDay { frameRows.append(dayRow(state.dayHeading(day))) }
-            for line in shown.lines.clamped(to: 0..<lineCount) {
-                let laidOut = memo.line(line) {
-                    state.timelineEntry(atLine: line).map { .init(row: callsRow($0.row, inbox: inbox, width: width), showsCall: $0.line != nil) }
+            let visible = FrameBuilderMemo.VisibleLines(context: context, pinnedDay: shown.pinnedDay, lines: shown.lines.clamped(to: 0..<lineCount))
+            var callLines: [Int] = []
+            if let kept = memo.visible, kept.lines == visible {
+                frameRows = kept.rows
+                callLines = kept.callLines
+            } else {
+                if let day = shown.pinnedDay {
+                    frameRows.append(dayRow(state.dayHeading(day)))
+                    callLines.append(-1)
                 }
-                guard let laidOut else { continue }
-                if laidOut.showsCall, line == selectedLine, selected == nil { selected = frameRows.count }
-                frameRows.append(laidOut.row)
+                for line in visible.lines {
+                    let laidOut = memo.line(line) {
+                        state.timelineEntry(atLine: line).map { .init(row: callsRow($0.row, inbox: inbox, width: width), showsCall: $0.line != nil) }
+                    }
+                    guard let laidOut else { continue }
+                    frameRows.append(laidOut.row)
+                    callLines.append(laidOut.showsCall ? line : -1)
+                }
+                memo.visible = (visible, frameRows, callLines)
             }
+            if let selectedLine { selected = callLines.firstIndex(of: selectedLine) }
         }
         let status = state.timelineStatus
         // The tail line follows rows; with no rows, the pane's one message says it all.

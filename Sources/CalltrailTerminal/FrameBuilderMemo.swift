@@ -31,6 +31,16 @@ public final class FrameBuilderMemo {
     private var details: [(rows: [DetailRow], laidOut: [FrameRow])] = []
     private static let detailCapacity = 64
 
+    /// The calls pane's rows for the lines last on screen, and the line each row shows
+    /// when it is a call (-1 otherwise): moving the selection within the screen keeps
+    /// them, the same array, without looking each line up again.
+    struct VisibleLines: Equatable {
+        let context: Context
+        let pinnedDay: Int?
+        let lines: Range<Int>
+    }
+    var visible: (lines: VisibleLines, rows: [FrameRow], callLines: [Int])?
+
     private var context: Context?
     /// By line; nil where the line has no row (a call no longer held).
     private var lines: [Int: LaidOutLine?] = [:]
@@ -57,6 +67,7 @@ public final class FrameBuilderMemo {
         if context != self.context || lines.count >= Self.capacity {
             self.context = context
             lines.removeAll(keepingCapacity: true)
+            visible = nil
         }
     }
 
