@@ -315,7 +315,8 @@ public enum BrowserFrameBuilder {
             return view.all.map { detailRow($0, labelWidth: labelWidth) }
         }
         let all = memo?.detailRows(view.all, make: make) ?? make()
-        let frameRows = Array(all[view.first..<(view.first + rows.count)])
+        // The whole call fits more often than not: then its rows are the kept array itself.
+        let frameRows = view.first == 0 && rows.count == all.count ? all : Array(all[view.first..<(view.first + rows.count)])
         var message: FrameRow?
         if let failure = state.detailFailure {
             message = FrameRow([Span(" ⚠ " + failure + " · r retries", CellStyle(.error))])

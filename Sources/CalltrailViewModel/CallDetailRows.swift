@@ -61,7 +61,9 @@ extension BrowserState {
         let entry = detailEntry(width: width)
         let rows = entry?.rows ?? []
         let start = max(0, min(detail.scroll, rows.count - height))
-        let visible = Array(rows[start..<min(rows.count, start + max(height, 0))])
+        let end = min(rows.count, start + max(height, 0))
+        // All of a call's rows usually fit: then they are the same array, not a copy each frame.
+        let visible = start == 0 && end == rows.count ? rows : Array(rows[start..<end])
         // A call without a start time is dated now, which the cache cannot keep.
         let zone = entry == nil ? nil : (entry?.zone ?? detailZone)
         return (visible, start, max(0, min(height, rows.count - start)), rows, zone)
