@@ -253,7 +253,8 @@ public struct ScreenBuffer: Sendable, Equatable {
         Array(cells[(y * width + x)..<(y * width + x + count)])
     }
 
-    /// Writes `run` from (x, y) on, over cells drawn blank (a row laid out there before, pasted again).
+    /// Writes `run` from (x, y) on, over whatever is there: a pane's whole line as drawn
+    /// before, pasted again, so no wide character is cut at either end.
     mutating func paste(_ run: [Cell], x: Int, y: Int) {
         guard y >= 0, y < height, x >= 0, x + run.count <= width else { return }
         touch(y..<(y + 1))
