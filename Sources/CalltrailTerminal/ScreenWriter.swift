@@ -288,7 +288,7 @@ final class ScreenWriter {
         }
 
         subscript(index: Int) -> UInt64 {
-            // Unwrapped without a branch a load: callers only index cells the screen has.
+            // Unwrapped without a test at each load: callers only index cells the screen has.
             base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: index &* MemoryLayout<Cell>.stride, as: UInt64.self)
         }
     }
