@@ -211,13 +211,13 @@ public struct FrameRenderer: Sendable {
         earlier: EarlierPane? = nil, keepsRows: Bool = false, inPlace: Bool = false
     ) {
         var earlier = earlier
-        // In place, a pane whose lines move (the banner grew or shrank, a message came or
-        // went) is blanked and drawn whole: which earlier line lies under which is not worth working out.
-        if inPlace, let before = earlier, before.frame.banner.count != frame.banner.count || before.frame.message != nil || frame.message != nil {
+        // In place, a pane drawn without an earlier one, or whose lines move (the banner grew
+        // or shrank, a message came or went), is blanked and drawn whole: which earlier line
+        // lies under which is not worth working out.
+        let linesMove = earlier.map { $0.frame.banner.count != frame.banner.count || $0.frame.message != nil || frame.message != nil } ?? true
+        if inPlace, linesMove {
             screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
             earlier = nil
-        } else if inPlace, earlier == nil {
-            screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         }
         if let earlier {
             // Usually only the position mark changed: the rest of the border is kept.

@@ -11,6 +11,14 @@ import Testing
         return screen
     }
 
+    /// A sealed screen showing `text` on `row`, restarted as a copy of `latest` (which it must be able to be).
+    static func restarted(_ text: String, row: Int, asCopyOf latest: ScreenBuffer) -> ScreenBuffer {
+        var spare = sealed(text, row: row)
+        let madeEqual = spare.restart(asCopyOf: latest)
+        #expect(madeEqual)
+        return spare
+    }
+
     @Test func aBlankScreenHasWrittenEveryRowAndIsDrawnOverNothing() {
         let screen = ScreenBuffer(width: 20, height: 6)
         #expect((0..<6).allSatisfy { screen.wasTouched(row: $0) })
@@ -19,9 +27,7 @@ import Testing
 
     @Test func aSpareMadeEqualToTheLastFrameKnowsOnlyTheRowsWrittenSince() {
         let first = Self.sealed("first", row: 1)
-        var spare = Self.sealed("spare", row: 4)
-        let restarted1 = spare.restart(asCopyOf: first)
-        #expect(restarted1)
+        var spare = Self.restarted("spare", row: 4, asCopyOf: first)
         #expect(spare == first)
         #expect(spare.isDrawn(over: first))
         #expect((0..<6).allSatisfy { !spare.wasTouched(row: $0) })
@@ -33,32 +39,28 @@ import Testing
 
         // The frame before (`first`) is drawn over next, made equal to `spare` by its rows 3 and 5.
         var next = first
-        let restarted2 = next.restart(asCopyOf: spare)
-        #expect(restarted2)
+        let madeEqual = next.restart(asCopyOf: spare)
+        #expect(madeEqual)
         #expect(next == spare)
         #expect(next.line(3).hasPrefix("  changed"))
     }
 
     @Test func aSpareIsNotMadeEqualToAFrameDrawnOverSomethingElse() {
         let first = Self.sealed("first", row: 1)
-        var drawn = Self.sealed("other", row: 2)
-        let restarted3 = drawn.restart(asCopyOf: first)
-        #expect(restarted3)
+        var drawn = Self.restarted("other", row: 2, asCopyOf: first)
         drawn.put("more", x: 0, y: 0)
         drawn.seal()
         // `drawn` differs from `first` only in row 0, but from this unrelated screen in more.
         var unrelated = Self.sealed("unrelated", row: 3)
         let before = unrelated
-        let restarted4 = unrelated.restart(asCopyOf: drawn)
-        #expect(!restarted4)
+        let madeEqual = unrelated.restart(asCopyOf: drawn)
+        #expect(!madeEqual)
         #expect(unrelated == before)
     }
 
     @Test func aFrameChangedAfterItWasSealedNoLongerVouchesForItsRows() {
         var first = Self.sealed("first", row: 1)
-        var spare = Self.sealed("spare", row: 4)
-        let restarted5 = spare.restart(asCopyOf: first)
-        #expect(restarted5)
+        let spare = Self.restarted("spare", row: 4, asCopyOf: first)
         first.put("later", x: 0, y: 2)
         // `first` changed in a row `spare` never wrote: comparing only written rows would miss it.
         #expect(!spare.isDrawn(over: first))
